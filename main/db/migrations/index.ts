@@ -1,0 +1,7 @@
+import { migration001 } from './001_initial';
+import type { Migration } from './types';
+
+/** In order; each version exactly one more than the last. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
