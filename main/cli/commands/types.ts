@@ -1,0 +1,12 @@
+import type { UseCaseContext } from '../../usecases/context';
+import type { CliIo } from '../cliIo';
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+export interface CliCommand {
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  run(ctx: UseCaseContext, args: ParsedArgs, io: CliIo): Promise<number>;
+}

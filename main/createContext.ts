@@ -1,0 +1,44 @@
+import { userInfo } from 'node:os';
+import { openWorkspace, type OpenOptions } from './db/openWorkspace';
+import { EngineHost } from './engine/engineHost';
+import { TaskRegistry } from './engine/taskRegistry';
+import type { Emit, UseCaseContext } from './usecases/context';
+
+export interface ContextOptions {
+  storeDir: string;
+  engineWorkerPath: string | URL;
+  emit?: Emit;
+  actor?: string;
+  open?: OpenOptions;
+}
+
+/** Builds the one use-case context that the app, the CLI and the tests all share. */
+export function createContext(options: ContextOptions): UseCaseContext & { close(): Promise<void> } {
+  const db = openWorkspace(options.storeDir, options.open);
+  const engine = new EngineHost(options.engineWorkerPath);
+  return {
+    db,
+    storeDir: options.storeDir,
+    actor: options.actor ?? defaultActor(),
+    engine,
+    tasks: new TaskRegistry(),
+    emit: options.emit ?? (() => {}),
+    async close() {
+      await engine.close();
+      db.close();
+    },
+  };
+}
+
+export function defaultActor(): string {
+  try {
+    return userInfo().username || 'analyst';
+  } catch {
+    return 'analyst';
+  }
+}
+
+/** Where the engine worker lives when running from source (CLI, tests): a tsx bootstrap. */
+export function sourceEngineWorkerPath(): URL {
+  return new URL('../workers/engine/tsBootstrap.mjs', import.meta.url);
+}

@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createReconApi } from './createReconApi';
+
+contextBridge.exposeInMainWorld('recon', createReconApi(ipcRenderer));

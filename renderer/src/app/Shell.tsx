@@ -1,0 +1,49 @@
+import { AppShell, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { AuditPage } from '../features/audit/AuditPage';
+import { UpcomingPage } from '../features/placeholder/UpcomingPage';
+import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { PAGES, type PageId } from './pages';
+import { useGoToShortcuts } from './useGoToShortcuts';
+
+export function Shell() {
+  const [page, setPage] = useState<PageId>('workspace');
+  useGoToShortcuts(setPage);
+  const current = PAGES.find((p) => p.id === page)!;
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={4}>Recon Desk</Title>
+            <Text size="sm" c="dimmed">
+              {current.description}
+            </Text>
+          </Group>
+          <ColorSchemeToggle />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        {PAGES.map((p) => (
+          <NavLink
+            key={p.id}
+            label={p.label}
+            active={p.id === page}
+            onClick={() => setPage(p.id)}
+            rightSection={
+              <Text size="xs" c="dimmed">
+                <Kbd size="xs">g</Kbd> <Kbd size="xs">{p.key}</Kbd>
+              </Text>
+            }
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {page === 'workspace' && <WorkspacePage onNavigate={setPage} />}
+        {page === 'audit' && <AuditPage />}
+        {page !== 'workspace' && page !== 'audit' && <UpcomingPage page={current} onNavigate={setPage} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,76 @@
+import * as Comlink from 'comlink';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sourceEngineWorkerPath } from '../../../main/createContext';
+import { EngineCrashedError, EngineHost } from '../../../main/engine/engineHost';
+import { createCancelFlag, requestCancel } from '../../../workers/engine/cancellation';
+import { createEngineApi } from '../../../workers/engine/engineApi';
+import { useTempStores } from '../../helpers/tempStore';
+
+const tempStore = useTempStores();
+const hosts: EngineHost[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
+});
+
+function bigFile(bytes: number): { path: string; sha256: string } {
+  const data = Buffer.alloc(bytes, 'recon desk ');
+  const path = join(tempStore(), 'data.bin');
+  writeFileSync(path, data);
+  return { path, sha256: createHash('sha256').update(data).digest('hex') };
+}
+
+describe('engine API in-process', () => {
+  it('hashes a file with progress up to its size', async () => {
+    const file = bigFile(9 * 1024 * 1024);
+    const seen: number[] = [];
+    const result = await createEngineApi().sha256File(file.path, (done) => seen.push(done));
+    expect(result).toEqual({ sha256: file.sha256, bytes: 9 * 1024 * 1024 });
+    expect(seen.at(-1)).toBe(9 * 1024 * 1024);
+    expect(seen.length).toBeGreaterThan(1);
+  });
+
+  it('stops when the cancel flag is raised', async () => {
+    const file = bigFile(9 * 1024 * 1024);
+    const cancel = createCancelFlag();
+    const run = createEngineApi().sha256File(file.path, () => requestCancel(cancel), cancel);
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
+
+describe('engine through the real worker thread', () => {
+  function host() {
+    const h = new EngineHost(sourceEngineWorkerPath());
+    hosts.push(h);
+    return h;
+  }
+
+  it('answers, reports progress across the thread and hashes like in-process', async () => {
+    const engine = host();
+    expect(await engine.call((api) => api.ping())).toBe('pong');
+    const file = bigFile(9 * 1024 * 1024);
+    const seen: number[] = [];
+    const progress = Comlink.proxy((done: number) => void seen.push(done));
+    const result = await engine.call((api) => api.sha256File(file.path, progress));
+    expect(result.sha256).toBe(file.sha256);
+    expect(seen.at(-1)).toBe(9 * 1024 * 1024);
+  });
+
+  it('cancels through the shared flag', async () => {
+    const engine = host();
+    const file = bigFile(9 * 1024 * 1024);
+    const cancel = createCancelFlag();
+    requestCancel(cancel);
+    await expect(engine.call((api) => api.sha256File(file.path, undefined, cancel))).rejects.toThrow(/cancelled/);
+  });
+
+  it('fails the call in flight when the worker dies, then restarts on the next call', async () => {
+    const engine = host();
+    expect(await engine.call((api) => api.ping())).toBe('pong');
+    await expect(engine.call((api) => api.crashForTest())).rejects.toBeInstanceOf(EngineCrashedError);
+    expect(engine.restarts).toBe(1);
+    expect(await engine.call((api) => api.ping())).toBe('pong');
+  });
+});

@@ -1,0 +1,33 @@
+import { isCancelRequested, type CancelFlag } from './cancellation';
+import { sha256File, type TaskHooks } from './hashFile';
+
+/** Progress as it crosses the worker boundary (a Comlink proxy on the caller's side). */
+export type ProgressSink = (done: number, total: number | null, phase: string) => void;
+
+function hooksFor(progress: ProgressSink | undefined, cancel: CancelFlag | undefined): TaskHooks {
+  return {
+    onProgress: progress ? (done, total, phase) => void progress(done, total, phase) : undefined,
+    isCancelled: cancel ? () => isCancelRequested(cancel) : undefined,
+  };
+}
+
+/**
+ * The engine's operations. Plain async functions over plain data so they run the same in-process
+ * (tests) and behind Comlink in the worker thread (the app and the CLI).
+ */
+export function createEngineApi() {
+  return {
+    ping(): string {
+      return 'pong';
+    },
+    sha256File(path: string, progress?: ProgressSink, cancel?: CancelFlag) {
+      return sha256File(path, hooksFor(progress, cancel));
+    },
+    /** Test hook: crashes the worker thread so restart paths can be exercised for real. */
+    crashForTest(): never {
+      process.exit(70);
+    },
+  };
+}
+
+export type EngineApi = ReturnType<typeof createEngineApi>;

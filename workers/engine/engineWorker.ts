@@ -1,0 +1,7 @@
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { parentPort } from 'node:worker_threads';
+import { createEngineApi } from './engineApi';
+
+if (!parentPort) throw new Error('engineWorker must run in a worker thread');
+Comlink.expose(createEngineApi(), nodeEndpoint(parentPort));
