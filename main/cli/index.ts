@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { workspacePath } from '../db/openWorkspace';
 import { createContext, sourceEngineWorkerPath } from '../createContext';
-import { toReconError } from '../usecases/errors';
+import { toReconError, UseCaseError } from '../usecases/errors';
 import { auditVerifyCommand } from './commands/auditVerifyCommand';
 import { demoCommand } from './commands/demoCommand';
 import type { CliCommand } from './commands/types';
@@ -27,24 +29,34 @@ function findCommand(positionals: string[]): { name: string; command: CliCommand
   return null;
 }
 
+function strictArgs(argv: string[], command: CliCommand) {
+  try {
+    return parseArgs({ args: argv, options: { ...SHARED_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Runs one CLI invocation and returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   try {
     const loose = parseArgs({ args: argv, options: SHARED_OPTIONS, allowPositionals: true, strict: false });
     const found = findCommand(loose.positionals);
-    if (loose.values.help || argv.length === 0) {
+    if (argv.length === 0) {
       io.err(HELP_TEXT);
-      return argv.length === 0 ? 2 : 0;
+      return 2;
+    }
+    if (loose.values.help) {
+      process.stdout.write(HELP_TEXT);
+      return 0;
     }
     if (!found) throw new CliUsageError(`Unknown command "${loose.positionals.join(' ')}". Run "recon --help".`);
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...SHARED_OPTIONS, ...found.command.options },
-      allowPositionals: true,
-      strict: true,
-    });
+    const { values, positionals } = strictArgs(argv, found.command);
     const store = values.store;
     if (typeof store !== 'string' || store === '') throw new CliUsageError(`${found.name}: --store DIR is required`);
+    if (!found.command.createsStore && !existsSync(workspacePath(store))) {
+      throw new UseCaseError('NOT_FOUND', `No workspace at ${workspacePath(store)}. Create one with "recon demo --store ${store}" or "recon import".`);
+    }
     const printProgress = progressPrinter(io);
     const ctx = createContext({
       storeDir: store,
@@ -64,9 +76,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.err(`recon: ${error.message}`);
       return 2;
     }
-    const reconError = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-      ? { code: 'BAD_REQUEST', message: (error as Error).message }
-      : toReconError(error);
+    const reconError = toReconError(error);
     io.err(`recon: ${reconError.message}`);
     io.out({ ok: false, error: reconError });
     return 1;

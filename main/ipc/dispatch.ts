@@ -2,8 +2,7 @@ import type { MethodName, Outcome } from '../../preload/contract';
 import { METHOD_NAMES } from '../../preload/contract';
 import type { UseCaseContext } from '../usecases/context';
 import { toReconError } from '../usecases/errors';
-import { HANDLERS, type Handler } from './handlers';
-import { REQUEST_SCHEMAS } from './requestSchemas';
+import { METHODS, type Handler } from './handlers';
 
 function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && (METHOD_NAMES as readonly string[]).includes(value);
@@ -17,7 +16,7 @@ export async function dispatch(ctx: UseCaseContext, method: unknown, request: un
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method ${JSON.stringify(method)}` } };
   }
-  const parsed = REQUEST_SCHEMAS[method].safeParse(request ?? {});
+  const parsed = METHODS[method].schema.safeParse(request ?? {});
   if (!parsed.success) {
     const detail = parsed.error.issues
       .map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`)
@@ -25,7 +24,7 @@ export async function dispatch(ctx: UseCaseContext, method: unknown, request: un
     return { ok: false, error: { code: 'BAD_REQUEST', message: `${method}: ${detail}` } };
   }
   try {
-    const handler = HANDLERS[method] as Handler<MethodName>;
+    const handler = METHODS[method].handler as Handler<MethodName>;
     const value = await handler(ctx, parsed.data as never);
     return { ok: true, value };
   } catch (error) {

@@ -2,6 +2,7 @@ import { verifyAuditChain } from '../../usecases/auditUseCases';
 import type { CliCommand } from './types';
 
 export const auditVerifyCommand: CliCommand = {
+  createsStore: false,
   options: {},
   async run(ctx, _args, io) {
     const result = verifyAuditChain(ctx);

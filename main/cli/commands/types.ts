@@ -7,6 +7,8 @@ export interface ParsedArgs {
 }
 
 export interface CliCommand {
+  /** False for commands that must find an existing workspace rather than create one. */
+  createsStore: boolean;
   options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
   run(ctx: UseCaseContext, args: ParsedArgs, io: CliIo): Promise<number>;
 }

@@ -38,7 +38,7 @@ export const test = base.extend<{ app: AppHarness }>({
       emit: (event, payload) => {
         void page
           .evaluate(([channel, name, data]) => {
-            (window as unknown as { __reconHarnessEmit?: (...a: unknown[]) => void }).__reconHarnessEmit?.(channel, name, data);
+            (globalThis as unknown as { __reconHarnessEmit?: (...a: unknown[]) => void }).__reconHarnessEmit?.(channel, name, data);
           }, [EVENT_CHANNEL, event, payload] as const)
           .catch(() => {});
       },

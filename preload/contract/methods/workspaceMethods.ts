@@ -1,0 +1,22 @@
+import type { AuditEntryView, RunSummary, SourceSummary } from '../domain';
+
+export interface WorkspaceMethods {
+  /** Sources, runs and the most recent audit entries, for the Workspace page. */
+  'workspace:get-summary': {
+    request: { auditLimit?: number };
+    result: {
+      storePath: string;
+      sources: SourceSummary[];
+      runs: RunSummary[];
+      recentAudit: AuditEntryView[];
+      auditTotal: number;
+    };
+  };
+  /** Generates a small ledger, processor and bank file set with known breaks of every class and imports it. */
+  'workspace:load-demo': {
+    request: { taskId?: string };
+    result: { sourceIds: number[]; directory: string };
+  };
+}
+
+export const WORKSPACE_METHODS = ['workspace:get-summary', 'workspace:load-demo'] as const;
