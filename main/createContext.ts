@@ -15,7 +15,8 @@ export interface ContextOptions {
 /** Builds the one use-case context that the app, the CLI and the tests all share. */
 export function createContext(options: ContextOptions): UseCaseContext & { close(): Promise<void> } {
   const db = openWorkspace(options.storeDir, options.open);
-  const engine = new EngineHost(options.engineWorkerPath);
+  const nativeBinding = options.open?.nativeBinding;
+  const engine = new EngineHost(options.engineWorkerPath, nativeBinding ? { nativeBinding } : {});
   return {
     db,
     storeDir: options.storeDir,

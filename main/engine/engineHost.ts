@@ -21,7 +21,10 @@ export class EngineHost {
   private closing = false;
   restarts = 0;
 
-  constructor(private readonly workerPath: string | URL) {}
+  constructor(
+    private readonly workerPath: string | URL,
+    private readonly workerData: { nativeBinding?: string } = {},
+  ) {}
 
   /** Runs one engine call; rejects with EngineCrashedError if the worker dies meanwhile. */
   async call<T>(fn: (api: Comlink.Remote<EngineApi>) => Promise<T>): Promise<T> {
@@ -54,7 +57,7 @@ export class EngineHost {
   private ensureWorker(): Comlink.Remote<EngineApi> {
     if (this.remote) return this.remote;
     this.closing = false;
-    const worker = new Worker(this.workerPath);
+    const worker = new Worker(this.workerPath, { workerData: this.workerData });
     const onDeath = (detail: string) => {
       if (this.worker !== worker) return;
       this.worker = null;
