@@ -5,6 +5,8 @@ import { createContext, sourceEngineWorkerPath } from '../createContext';
 import { toReconError, UseCaseError } from '../usecases/errors';
 import { auditVerifyCommand } from './commands/auditVerifyCommand';
 import { demoCommand } from './commands/demoCommand';
+import { importCommand } from './commands/importCommand';
+import { sourcesCommand } from './commands/sourcesCommand';
 import type { CliCommand } from './commands/types';
 import { CliUsageError, processIo, progressPrinter, type CliIo } from './cliIo';
 import { HELP_TEXT } from './helpText';
@@ -12,6 +14,8 @@ import { HELP_TEXT } from './helpText';
 const COMMANDS: Record<string, CliCommand> = {
   demo: demoCommand,
   'audit verify': auditVerifyCommand,
+  import: importCommand,
+  sources: sourcesCommand,
 };
 
 const SHARED_OPTIONS = {

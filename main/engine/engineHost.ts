@@ -2,6 +2,9 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { Worker } from 'node:worker_threads';
 import type { EngineApi } from '../../workers/engine/engineApi';
+import { installErrorTransfer } from '../../workers/engine/errorTransfer';
+
+installErrorTransfer();
 
 export class EngineCrashedError extends Error {
   readonly code = 'ENGINE_CRASHED';

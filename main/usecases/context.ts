@@ -13,4 +13,6 @@ export interface UseCaseContext {
   engine: EngineHost;
   tasks: TaskRegistry;
   emit: Emit;
+  /** Native file picker; absent where there is no window (CLI). */
+  chooseFile?: () => Promise<string | null>;
 }

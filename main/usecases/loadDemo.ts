@@ -5,7 +5,7 @@ import { buildDemoFiles } from '../demo/demoFiles';
 import { listSources } from '../db/queries/sourcesQueries';
 import type { UseCaseContext } from './context';
 import { UseCaseError } from './errors';
-import { runEngineTask } from './runEngineTask';
+import { importSource } from './importSource';
 
 const DEMO_SOURCES: { name: string; kind: SourceKind; file: string; pick: 'ledgerCsv' | 'processorCsv' | 'bankCsv' }[] = [
   { name: 'demo-ledger', kind: 'ledger', file: 'ledger.csv', pick: 'ledgerCsv' },
@@ -29,14 +29,14 @@ export async function loadDemoWorkspace(
   for (const source of DEMO_SOURCES) {
     const filePath = join(directory, source.file);
     writeFileSync(filePath, files[source.pick]);
-    const result = await runEngineTask(ctx, request.taskId, (api, progress, cancel) =>
-      api.importFile(
-        ctx.storeDir,
-        { filePath, kind: source.kind, name: source.name, format: 'csv', actor: ctx.actor, allowDuplicateFile: true },
-        progress,
-        cancel,
-      ),
-    );
+    const result = await importSource(ctx, {
+      ...(request.taskId ? { taskId: request.taskId } : {}),
+      filePath,
+      kind: source.kind,
+      name: source.name,
+      format: 'csv',
+      allowDuplicateFile: true,
+    });
     sourceIds.push(result.sourceId);
   }
   ctx.emit('recon:workspace-changed', { reason: 'demo loaded' });

@@ -1,4 +1,6 @@
 import { isCancelRequested, type CancelFlag } from './cancellation';
+import { importFile, type ImportOptions } from '../import/importFile';
+import { engineDb } from './engineStore';
 import { sha256File, type TaskHooks } from './hashFile';
 
 /** Progress as it crosses the worker boundary (a Comlink proxy on the caller's side). */
@@ -22,6 +24,10 @@ export function createEngineApi() {
     },
     sha256File(path: string, progress?: ProgressSink, cancel?: CancelFlag) {
       return sha256File(path, hooksFor(progress, cancel));
+    },
+    /** Imports one file into the workspace at storeDir, on the engine's own connection. */
+    importFile(storeDir: string, options: Omit<ImportOptions, 'chunkRows'>, progress?: ProgressSink, cancel?: CancelFlag) {
+      return importFile(engineDb(storeDir), options, hooksFor(progress, cancel));
     },
     /** Test hook: crashes the worker thread so restart paths can be exercised for real. */
     crashForTest(): never {

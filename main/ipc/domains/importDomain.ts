@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { IMPORT_FORMATS, SOURCE_KINDS } from '../../../preload/contract';
+import type { UseCaseContext } from '../../usecases/context';
+import { UseCaseError } from '../../usecases/errors';
+import { importSource } from '../../usecases/importSource';
+import { exportRejectedRows, listRejectedRows } from '../../usecases/rejectedRows';
+import { defineDomain, taskIdSchema } from './defineDomain';
+
+const filePath = z.string().min(1).max(4096);
+const id = z.number().int().positive();
+
+async function chooseFile(ctx: UseCaseContext) {
+  if (!ctx.chooseFile) throw new UseCaseError('INVALID_INPUT', 'No file dialog is available here; type the file path instead.');
+  return { filePath: await ctx.chooseFile() };
+}
+
+export const importDomain = defineDomain({
+  'import:import-file': {
+    schema: z.strictObject({
+      taskId: taskIdSchema.optional(),
+      filePath,
+      kind: z.enum(SOURCE_KINDS as [string, ...string[]]),
+      name: z.string().min(1).max(200).optional(),
+      format: z.enum(IMPORT_FORMATS as [string, ...string[]]).optional(),
+      mapping: z.record(z.string(), z.unknown()).optional(),
+      timezone: z.string().min(1).max(64).optional(),
+      allowDuplicateFile: z.boolean().optional(),
+    }),
+    handler: importSource,
+  },
+  'import:choose-file': { schema: z.strictObject({}), handler: chooseFile },
+  'sources:list-rejected': {
+    schema: z.strictObject({ sourceId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
+    handler: listRejectedRows,
+  },
+  'sources:export-rejected': {
+    schema: z.strictObject({ sourceId: id, outPath: filePath }),
+    handler: exportRejectedRows,
+  },
+});

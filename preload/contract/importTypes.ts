@@ -1,0 +1,54 @@
+import type { SourceKind } from './domain';
+
+export type ImportFormat = 'auto' | 'csv' | 'camt053' | 'camt054' | 'mt940' | 'ofx' | 'bai2' | 'xlsx';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['auto', 'csv', 'camt053', 'camt054', 'mt940', 'ofx', 'bai2', 'xlsx'];
+
+/** A column mapping as documented in README ("Mapping files"); validated by main before use. */
+export type MappingFile = Record<string, unknown>;
+
+export interface ImportRequestOptions {
+  filePath: string;
+  kind: SourceKind;
+  name?: string;
+  format?: ImportFormat;
+  mapping?: MappingFile;
+  /** IANA zone for timestamps without an offset, e.g. "Europe/Berlin"; default UTC. */
+  timezone?: string;
+  /** Import a file whose bytes were imported before, as a new source. */
+  allowDuplicateFile?: boolean;
+}
+
+export interface ImportResult {
+  sourceId: number;
+  name: string;
+  format: string;
+  sha256: string;
+  rowsTotal: number;
+  rowsImported: number;
+  rowsRejected: number;
+  frontierMs: number | null;
+  warnings: string[];
+}
+
+export interface ImportPreview {
+  format: string;
+  encoding: string;
+  delimiter: string | null;
+  header: string[];
+  /** The mapping that will be used: the given one, or the guess from the header. */
+  mapping: MappingFile;
+  /** First rows as parsed, raw cell text. */
+  rows: { line: number; cells: string[] }[];
+  /** The same rows normalized (or the reason each was rejected). */
+  normalized: { line: number; ok: boolean; summary: string }[];
+  /** Things the user must decide before importing (e.g. day/month order). */
+  questions: string[];
+  warnings: string[];
+}
+
+export interface RejectedRowView {
+  line: number;
+  column: string | null;
+  raw: string;
+  reason: string;
+}

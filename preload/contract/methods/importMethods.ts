@@ -1,0 +1,31 @@
+import type { ImportRequestOptions, ImportResult, RejectedRowView } from '../importTypes';
+
+export interface ImportMethods {
+  /** Imports one file as a new source; progress on `recon:progress` under taskId; cancellable. */
+  'import:import-file': {
+    request: ImportRequestOptions & { taskId?: string };
+    result: ImportResult;
+  };
+  /** Opens the native file dialog; null when the user cancels. */
+  'import:choose-file': {
+    request: Record<string, never>;
+    result: { filePath: string | null };
+  };
+  /** One page of a source's rejected rows, by line. */
+  'sources:list-rejected': {
+    request: { sourceId: number; offset: number; limit: number };
+    result: { rows: RejectedRowView[]; total: number };
+  };
+  /** Writes a source's rejected rows to a CSV file (line, column, reason, raw). */
+  'sources:export-rejected': {
+    request: { sourceId: number; outPath: string };
+    result: { path: string; rows: number };
+  };
+}
+
+export const IMPORT_METHODS = [
+  'import:import-file',
+  'import:choose-file',
+  'sources:list-rejected',
+  'sources:export-rejected',
+] as const;

@@ -1,0 +1,38 @@
+import type { SourceKind } from '../domain';
+import type { RunPreview, RunResult } from '../runTypes';
+
+export interface RunMethods {
+  /** The default rule set for two source kinds, as editable JSON. */
+  'rules:get-defaults': {
+    request: { leftKind: SourceKind; rightKind: SourceKind };
+    result: { rules: unknown };
+  };
+  /** Validates a rule set; errors name the path and what was expected. */
+  'rules:validate-rules': {
+    request: { rules: unknown };
+    result: { ok: boolean; errors: string[] };
+  };
+  /** Matches a sample of both sources without saving anything, to preview the match rate. */
+  'runs:preview-run': {
+    request: { leftSourceId: number; rightSourceId: number; rules?: unknown; sampleSize?: number };
+    result: RunPreview;
+  };
+  /** Reconciles two sources and persists matches and classified breaks; progress and cancel by taskId. */
+  'runs:start-run': {
+    request: { leftSourceId: number; rightSourceId: number; rules?: unknown; taskId?: string };
+    result: RunResult;
+  };
+  /** Writes a run's matches or breaks to CSV (columns as the CLI's `recon export`). */
+  'runs:export-results': {
+    request: { runId: number; what: 'matches' | 'breaks'; outPath: string; taskId?: string };
+    result: { path: string; rows: number };
+  };
+}
+
+export const RUN_METHODS = [
+  'rules:get-defaults',
+  'rules:validate-rules',
+  'runs:preview-run',
+  'runs:start-run',
+  'runs:export-results',
+] as const;
