@@ -1,5 +1,9 @@
 import type { MethodName } from '../../preload/contract';
 import { auditDomain } from './domains/auditDomain';
+import { triageDomain } from './domains/triageDomain';
+import { runsViewDomain } from './domains/runsViewDomain';
+import { matchesDomain } from './domains/matchesDomain';
+import { breaksDomain } from './domains/breaksDomain';
 import type { DomainImpl } from './domains/defineDomain';
 import { taskDomain } from './domains/taskDomain';
 import { workspaceDomain } from './domains/workspaceDomain';
@@ -11,4 +15,8 @@ export const METHODS: DomainImpl<MethodName> = {
   ...workspaceDomain,
   ...auditDomain,
   ...taskDomain,
+  ...breaksDomain,
+  ...matchesDomain,
+  ...runsViewDomain,
+  ...triageDomain,
 };

@@ -3,3 +3,4 @@ export * from './domain';
 export * from './errors';
 export * from './events';
 export * from './methods';
+export * from './analystTypes';

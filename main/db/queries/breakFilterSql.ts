@@ -1,0 +1,87 @@
+import type { BreakFilter, BreakSort, BreakSortKey } from '../../../preload/contract';
+
+/** A WHERE clause over `breaks` (aliased b) with its positional parameters. */
+export interface SqlFragment {
+  sql: string;
+  params: (string | number)[];
+}
+
+const SORT_COLUMN: Record<BreakSortKey, string> = {
+  ts: 'b.ts_ms',
+  amount: 'b.amount_minor',
+  id: 'b.id',
+  account: 'b.account',
+  customer: 'b.customer',
+};
+
+function inList(column: string, values: readonly string[], params: (string | number)[]): string {
+  params.push(...values);
+  return `${column} IN (${values.map(() => '?').join(', ')})`;
+}
+
+/**
+ * Turns free text into an FTS5 query: each word becomes a quoted prefix term and all must match.
+ * Quoting makes every character literal, so user input can never change the query's structure.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.trim().toLowerCase())
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' AND ');
+}
+
+/** Every filter field as SQL; only parameters carry user values. */
+export function breakWhere(filter: BreakFilter): SqlFragment {
+  const params: (string | number)[] = [filter.runId];
+  const clauses = ['b.run_id = ?'];
+  if (filter.classes?.length) clauses.push(inList('b.effective_class', filter.classes, params));
+  if (filter.states?.length) clauses.push(inList('b.triage_state', filter.states, params));
+  if (filter.blastRadius?.length) clauses.push(inList('b.blast_radius', filter.blastRadius, params));
+  if (filter.account) {
+    clauses.push('b.account = ?');
+    params.push(filter.account);
+  }
+  if (filter.customer) {
+    clauses.push('b.customer = ?');
+    params.push(filter.customer);
+  }
+  if (filter.assignee !== undefined) {
+    if (filter.assignee === '') clauses.push('b.assignee IS NULL');
+    else {
+      clauses.push('b.assignee = ?');
+      params.push(filter.assignee);
+    }
+  }
+  if (filter.minAmountMinor !== undefined) {
+    clauses.push('b.amount_minor >= ?');
+    params.push(filter.minAmountMinor);
+  }
+  if (filter.maxAmountMinor !== undefined) {
+    clauses.push('b.amount_minor <= ?');
+    params.push(filter.maxAmountMinor);
+  }
+  if (filter.fromMs !== undefined) {
+    clauses.push('b.ts_ms >= ?');
+    params.push(filter.fromMs);
+  }
+  if (filter.toMs !== undefined) {
+    clauses.push('b.ts_ms < ?');
+    params.push(filter.toMs);
+  }
+  const match = filter.text ? ftsQuery(filter.text) : null;
+  if (match) {
+    clauses.push('b.id IN (SELECT rowid FROM breaks_fts WHERE breaks_fts MATCH ?)');
+    params.push(match);
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+/** ORDER BY with id as the tie-breaker, so OFFSET pages are stable and disjoint. */
+export function breakOrderBy(sort: BreakSort): string {
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const column = SORT_COLUMN[sort.key];
+  return column === 'b.id' ? `b.id ${direction}` : `${column} ${direction}, b.id ${direction}`;
+}

@@ -1,0 +1,106 @@
+import type { Db } from '../openWorkspace';
+import { explanationText, parseExplanation } from './explanationJson';
+
+const CHUNK = 20_000;
+
+interface StateRow {
+  indexed_to_id: number;
+  complete: number;
+}
+
+interface ChunkRow {
+  id: number;
+  effective_class: string;
+  account: string | null;
+  customer: string | null;
+  currency: string | null;
+  left_ids: string;
+  right_ids: string;
+  explanation_json: string;
+}
+
+/** Whether free-text search over this run can answer without indexing first. */
+export function isSearchIndexComplete(db: Db, runId: number): boolean {
+  const state = db.prepare('SELECT complete FROM breaks_fts_state WHERE run_id = ?').get(runId) as StateRow | undefined;
+  return state?.complete === 1;
+}
+
+/**
+ * Indexes one chunk of a run's breaks not yet in breaks_fts; returns false when nothing was left.
+ * The state row is read inside the same IMMEDIATE transaction that writes, so two writers can
+ * never index the same break twice.
+ */
+export function indexSearchChunk(db: Db, runId: number): boolean {
+  return db
+    .transaction(() => {
+      const state = db.prepare('SELECT indexed_to_id, complete FROM breaks_fts_state WHERE run_id = ?').get(runId) as
+        | StateRow
+        | undefined;
+      if (state?.complete === 1) return false;
+      const from = state?.indexed_to_id ?? 0;
+      const rows = db
+        .prepare(
+          `SELECT id, effective_class, account, customer, currency, left_ids, right_ids, explanation_json
+           FROM breaks WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?`,
+        )
+        .all(runId, from, CHUNK) as ChunkRow[];
+      const keys = recordKeys(db, rows);
+      const insert = db.prepare('INSERT INTO breaks_fts (rowid, search_text) VALUES (?, ?)');
+      for (const row of rows) insert.run(row.id, searchText(row, keys));
+      const last = rows.length ? rows[rows.length - 1]!.id : from;
+      // A run still being written may get more breaks; only a finished run's index is complete.
+      const finished = (db.prepare("SELECT status != 'running' AS done FROM runs WHERE id = ?").pluck().get(runId) as number) === 1;
+      const complete = rows.length < CHUNK && finished ? 1 : 0;
+      db.prepare(
+        `INSERT INTO breaks_fts_state (run_id, indexed_to_id, complete) VALUES (?, ?, ?)
+         ON CONFLICT (run_id) DO UPDATE SET indexed_to_id = excluded.indexed_to_id, complete = excluded.complete`,
+      ).run(runId, last, complete);
+      return rows.length === CHUNK;
+    })
+    .immediate();
+}
+
+/** External ids and references of every record the chunk cites, fetched in one statement. */
+function recordKeys(db: Db, rows: ChunkRow[]): Map<number, string> {
+  const ids = new Set<number>();
+  for (const row of rows) {
+    for (const part of `${row.left_ids};${row.right_ids}`.split(';')) if (part) ids.add(Number(part));
+  }
+  const keys = new Map<number, string>();
+  if (ids.size === 0) return keys;
+  const found = db
+    .prepare('SELECT id, external_id, reference FROM records WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...ids])) as { id: number; external_id: string | null; reference: string | null }[];
+  for (const r of found) keys.set(r.id, [r.external_id, r.reference].filter(Boolean).join(' '));
+  return keys;
+}
+
+function searchText(row: ChunkRow, keys: Map<number, string>): string {
+  const parts = [row.effective_class, row.account, row.customer, row.currency];
+  for (const part of `${row.left_ids};${row.right_ids}`.split(';')) if (part) parts.push(keys.get(Number(part)) ?? null);
+  parts.push(explanationText(parseExplanation(row.explanation_json)));
+  return parts.filter(Boolean).join(' ');
+}
+
+const building = new WeakMap<Db, Map<number, Promise<void>>>();
+
+/**
+ * Brings a run's search index up to date in chunks, yielding to the event loop between chunks so
+ * main stays responsive while a million breaks are indexed the first time.
+ */
+export function ensureSearchIndex(db: Db, runId: number): Promise<void> {
+  if (isSearchIndexComplete(db, runId)) return Promise.resolve();
+  let perDb = building.get(db);
+  if (!perDb) building.set(db, (perDb = new Map()));
+  const pending = perDb.get(runId);
+  if (pending) return pending;
+  const job = (async () => {
+    try {
+      while (indexSearchChunk(db, runId)) await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      perDb.delete(runId);
+    }
+  })();
+  perDb.set(runId, job);
+  return job;
+}

@@ -1,0 +1,100 @@
+import type { BlastRadius, BreakClass, BreakFilter, BreakRow, BreakSort, TriageState } from '../../../preload/contract';
+import type { Db } from '../openWorkspace';
+import { breakOrderBy, breakWhere } from './breakFilterSql';
+import { summaryOf } from './explanationJson';
+
+export interface BreakDbRow {
+  id: number;
+  run_id: number;
+  class: BreakClass;
+  effective_class: BreakClass;
+  class_override: BreakClass | null;
+  left_ids: string;
+  right_ids: string;
+  amount_minor: number;
+  currency: string | null;
+  account: string | null;
+  customer: string | null;
+  ts_ms: number | null;
+  blast_radius: BlastRadius;
+  explanation_json: string;
+  triage_state: TriageState;
+  assignee: string | null;
+  updated_at: number | null;
+}
+
+const COLUMNS = `b.id, b.run_id, b.class, b.effective_class, b.class_override, b.left_ids, b.right_ids, b.amount_minor,
+  b.currency, b.account, b.customer, b.ts_ms, b.blast_radius, b.explanation_json, b.triage_state, b.assignee, b.updated_at`;
+
+/** Record ids stored as "1;2;3". */
+export function parseIds(joined: string): number[] {
+  if (!joined) return [];
+  return joined
+    .split(';')
+    .map((part) => Number(part))
+    .filter((n) => Number.isSafeInteger(n));
+}
+
+export function toBreakRow(row: BreakDbRow): BreakRow {
+  return {
+    id: row.id,
+    runId: row.run_id,
+    breakClass: row.effective_class,
+    engineClass: row.class,
+    classOverridden: row.class_override !== null,
+    amountMinor: row.amount_minor,
+    currency: row.currency,
+    account: row.account,
+    customer: row.customer,
+    tsMs: row.ts_ms,
+    blastRadius: row.blast_radius,
+    triageState: row.triage_state,
+    assignee: row.assignee,
+    summary: summaryOf(row.explanation_json, row.effective_class),
+    leftCount: parseIds(row.left_ids).length,
+    rightCount: parseIds(row.right_ids).length,
+    updatedAtMs: row.updated_at,
+  };
+}
+
+/**
+ * One page. The inner query walks only an index (the filter's columns, the sort and the rowid) to
+ * find the page's ids; only those rows are then read in full, so a deep OFFSET skips index
+ * entries, not table rows.
+ */
+export function queryBreakPage(db: Db, filter: BreakFilter, sort: BreakSort, offset: number, limit: number): BreakRow[] {
+  const where = breakWhere(filter);
+  const order = breakOrderBy(sort);
+  const sql = `SELECT ${COLUMNS} FROM breaks b
+    WHERE b.id IN (SELECT b.id FROM breaks b WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?)
+    ORDER BY ${order}`;
+  const rows = db.prepare(sql).all(...where.params, limit, offset) as BreakDbRow[];
+  return rows.map(toBreakRow);
+}
+
+/** Counts at most `cap` matches, so a count is never slower than walking `cap` index entries. */
+export function countBreaks(db: Db, filter: BreakFilter, cap: number): { count: number; capped: boolean } {
+  const where = breakWhere(filter);
+  const row = db
+    .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM breaks b WHERE ${where.sql} LIMIT ?)`)
+    .get(...where.params, cap + 1) as { n: number };
+  return row.n > cap ? { count: cap, capped: true } : { count: row.n, capped: false };
+}
+
+export function getBreakDbRow(db: Db, id: number): BreakDbRow | null {
+  return (db.prepare(`SELECT ${COLUMNS} FROM breaks b WHERE b.id = ?`).get(id) as BreakDbRow | undefined) ?? null;
+}
+
+/** Every break matching the filter, in order, without holding them all in memory. */
+export function iterateBreaks(db: Db, filter: BreakFilter, sort: BreakSort): IterableIterator<BreakDbRow> {
+  const where = breakWhere(filter);
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM breaks b WHERE ${where.sql} ORDER BY ${breakOrderBy(sort)}`)
+    .iterate(...where.params) as IterableIterator<BreakDbRow>;
+}
+
+/** Ids of every break matching the filter (bulk triage on a whole filter). */
+export function breakIdsForFilter(db: Db, filter: BreakFilter): number[] {
+  const where = breakWhere(filter);
+  return (db.prepare(`SELECT b.id FROM breaks b WHERE ${where.sql} ORDER BY b.id`).pluck().all(...where.params) as number[]);
+}

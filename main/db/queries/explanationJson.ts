@@ -1,0 +1,48 @@
+import type { BreakClass } from '../../../preload/contract';
+
+/**
+ * The engine owns the shape of breaks.explanation_json; the analyst views only rely on it being a
+ * JSON object that may carry a human `text` / `summary` and a `candidates` array. Everything here
+ * reads defensively so a new engine field, or a missing one, never breaks a screen.
+ */
+export type JsonObject = Record<string, unknown>;
+
+export function parseExplanation(json: string): JsonObject {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : { value };
+  } catch {
+    return { text: json };
+  }
+}
+
+const FALLBACK: Record<BreakClass, string> = {
+  missing_left: 'No counterpart on the left side',
+  missing_right: 'No counterpart on the right side',
+  duplicate: 'The same event appears more than once on one side',
+  delay: 'Counterpart outside the time window or beyond the other source’s frontier',
+  out_of_order: 'Sequence and time disagree within the account',
+  amount_mismatch: 'Matched by key but the amounts differ beyond tolerance',
+  currency_mismatch: 'Matched by key but the currencies differ',
+  status_mismatch: 'Matched by key but the statuses disagree',
+};
+
+export function explanationText(explanation: JsonObject): string | null {
+  for (const key of ['text', 'summary', 'message', 'reason']) {
+    const value = explanation[key];
+    if (typeof value === 'string' && value.trim()) return value;
+  }
+  return null;
+}
+
+export function summaryOf(json: string, breakClass: BreakClass): string {
+  return explanationText(parseExplanation(json)) ?? FALLBACK[breakClass] ?? breakClass;
+}
+
+/** A scalar as text for display; objects become compact JSON. */
+export function scalarText(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}

@@ -1,0 +1,49 @@
+import type { RecordsDiff, RequestOf, ResultOf } from '../../../preload/contract';
+import { getBreakDbRow, parseIds, toBreakRow } from '../../db/queries/breaksQueries';
+import { getCitedRecords } from '../../db/queries/citedRecordsQueries';
+import { getMatch, matchIdsUsingRecords } from '../../db/queries/matchesQueries';
+import { historyOf } from '../../db/queries/triageQueries';
+import type { Db } from '../../db/openWorkspace';
+import type { UseCaseContext } from '../context';
+import { UseCaseError } from '../errors';
+import { alignFields } from './alignFields';
+import { explainBreak } from './explainBreak';
+import { requireRun } from './requireRun';
+
+function sourceName(db: Db, id: number): string {
+  return (db.prepare('SELECT name FROM sources WHERE id = ?').pluck().get(id) as string | undefined) ?? `source #${id}`;
+}
+
+function recordsDiff(db: Db, runId: number, leftIds: number[], rightIds: number[]): RecordsDiff {
+  const run = requireRun(db, runId);
+  const left = getCitedRecords(db, leftIds);
+  const right = getCitedRecords(db, rightIds);
+  return {
+    runId,
+    leftSourceName: sourceName(db, run.left_source_id),
+    rightSourceName: sourceName(db, run.right_source_id),
+    left,
+    right,
+    fields: alignFields(left, right),
+  };
+}
+
+export function getBreakDiff(ctx: UseCaseContext, request: RequestOf<'breaks:get-diff'>): ResultOf<'breaks:get-diff'> {
+  const row = getBreakDbRow(ctx.db, request.breakId);
+  if (!row) throw new UseCaseError('NOT_FOUND', `Break #${request.breakId} does not exist.`);
+  const leftIds = parseIds(row.left_ids);
+  const rightIds = parseIds(row.right_ids);
+  return {
+    ...recordsDiff(ctx.db, row.run_id, leftIds, rightIds),
+    breakRow: toBreakRow(row),
+    explanation: explainBreak(ctx.db, row.explanation_json),
+    history: historyOf(ctx.db, row.id),
+    relatedMatchIds: matchIdsUsingRecords(ctx.db, row.run_id, [...leftIds, ...rightIds]),
+  };
+}
+
+export function getMatchDiff(ctx: UseCaseContext, request: RequestOf<'matches:get-diff'>): ResultOf<'matches:get-diff'> {
+  const match = getMatch(ctx.db, request.matchId);
+  if (!match) throw new UseCaseError('NOT_FOUND', `Match #${request.matchId} does not exist.`);
+  return { ...recordsDiff(ctx.db, match.runId, match.leftIds, match.rightIds), match };
+}

@@ -1,0 +1,157 @@
+import {
+  BLAST_RADII,
+  BREAK_CLASSES,
+  TRIAGE_STATES,
+  type BreakdownRow,
+  type RequestOf,
+  type ResultOf,
+  type RunComparison,
+  type RunDashboard,
+  type SourceFrontier,
+} from '../../../preload/contract';
+import {
+  breaksOverTime,
+  classCounts,
+  dashboardVersion,
+  groupedBreaks,
+  matchedRecordCounts,
+  recordCount,
+  timeSpan,
+  topBy,
+  type GroupedBreaks,
+} from '../../db/queries/dashboardQueries';
+import { scalarText } from '../../db/queries/explanationJson';
+import { getSource } from '../../db/queries/sourcesQueries';
+import type { Db } from '../../db/openWorkspace';
+import type { UseCaseContext } from '../context';
+import { requireRun } from './requireRun';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Folds grouped rows into one breakdown keyed by `pick`, money kept per currency. */
+function breakdown<K extends string>(rows: GroupedBreaks[], keys: readonly K[], pick: (row: GroupedBreaks) => string): BreakdownRow<K>[] {
+  return keys.map((key) => {
+    const mine = rows.filter((row) => pick(row) === key);
+    const money = new Map<string, number>();
+    for (const row of mine) money.set(row.currency ?? '???', (money.get(row.currency ?? '???') ?? 0) + row.money);
+    return {
+      key,
+      count: mine.reduce((a, row) => a + row.count, 0),
+      money: [...money].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor })),
+    };
+  });
+}
+
+function frontiers(db: Db, leftId: number, rightId: number): SourceFrontier[] {
+  const sides = [
+    { id: leftId, side: 'left' as const },
+    { id: rightId, side: 'right' as const },
+  ];
+  const sources = sides.map(({ id, side }) => ({ side, source: getSource(db, id) }));
+  const newest = Math.max(...sources.map(({ source }) => source?.frontierMs ?? -Infinity));
+  return sources.map(({ side, source }, i) => ({
+    sourceId: source?.id ?? sides[i]!.id,
+    name: source?.name ?? `source #${sides[i]!.id}`,
+    kind: source?.kind ?? 'unknown',
+    fileName: source?.fileName ?? '',
+    side,
+    frontierMs: source?.frontierMs ?? null,
+    lagMs: source?.frontierMs != null && Number.isFinite(newest) ? newest - source.frontierMs : null,
+    recordCount: recordCount(db, sides[i]!.id),
+  }));
+}
+
+function comparison(db: Db, runId: number, previousRunId: number | null, summaryJson: string): RunComparison | null {
+  if (previousRunId === null) return null;
+  const current = classCounts(db, runId);
+  const previous = classCounts(db, previousRunId);
+  let impact: { key: string; value: string }[] = [];
+  try {
+    const summary = JSON.parse(summaryJson) as { impact?: unknown };
+    if (summary.impact && typeof summary.impact === 'object') {
+      impact = Object.entries(summary.impact as Record<string, unknown>).map(([key, value]) => ({ key, value: scalarText(value) }));
+    }
+  } catch {
+    // A summary the engine could not write as JSON shows no engine impact; the class deltas still stand.
+  }
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  return {
+    previousRunId,
+    classDelta: BREAK_CLASSES.map((key) => ({ key, current: current.get(key) ?? 0, previous: previous.get(key) ?? 0 })),
+    breaksCurrent: sum(current),
+    breaksPrevious: sum(previous),
+    engineImpact: impact,
+  };
+}
+
+interface RunInfo {
+  status: string;
+  rule_set_name: string;
+  started_at: number;
+  finished_at: number | null;
+  fingerprint: string | null;
+  summary_json: string;
+}
+
+function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', topN: number): RunDashboard {
+  const run = requireRun(db, runId);
+  const info = db
+    .prepare(
+      `SELECT runs.status, rule_sets.name AS rule_set_name, started_at, finished_at, fingerprint, summary_json
+       FROM runs JOIN rule_sets ON rule_sets.id = runs.rule_set_id WHERE runs.id = ?`,
+    )
+    .get(runId) as RunInfo;
+  const grouped = groupedBreaks(db, runId);
+  const span = timeSpan(db, runId);
+  const bucket = bucketChoice !== 'auto' ? bucketChoice : span.min !== null && span.max! - span.min > 3 * DAY ? 'day' : 'hour';
+  const overTime = breaksOverTime(db, runId, bucket === 'day' ? DAY : HOUR);
+  const sources = frontiers(db, run.left_source_id, run.right_source_id);
+  const matched = matchedRecordCounts(db, runId);
+  const leftRecords = sources[0]!.recordCount;
+  const rightRecords = sources[1]!.recordCount;
+  const total = leftRecords + rightRecords;
+  return {
+    runId,
+    status: info.status,
+    ruleSetName: info.rule_set_name,
+    startedAtMs: info.started_at,
+    finishedAtMs: info.finished_at,
+    fingerprint: info.fingerprint,
+    leftRecords,
+    rightRecords,
+    leftMatched: matched.left,
+    rightMatched: matched.right,
+    matchedPercent: total ? Math.round(((matched.left + matched.right) / total) * 10_000) / 100 : null,
+    matchCount: matched.matches,
+    manualMatchCount: matched.manual,
+    breakCount: grouped.reduce((a, row) => a + row.count, 0),
+    byClass: breakdown(grouped, BREAK_CLASSES, (row) => row.breakClass),
+    byBlastRadius: breakdown(grouped, BLAST_RADII, (row) => row.blastRadius),
+    byState: breakdown(grouped, TRIAGE_STATES, (row) => row.state),
+    bucket,
+    overTime: overTime.buckets,
+    breaksWithoutTime: overTime.withoutTime,
+    topAccounts: topBy(db, runId, 'account', topN),
+    topCustomers: topBy(db, runId, 'customer', topN),
+    sources,
+    comparison: comparison(db, runId, run.previous_run_id, info.summary_json),
+  };
+}
+
+// At a million breaks the aggregates take about a second; they only change when the run, its
+// matches or any triage changes, so the last answer per run is kept until the version moves.
+const cache = new WeakMap<Db, Map<string, { version: string; value: RunDashboard }>>();
+
+export function getRunDashboard(ctx: UseCaseContext, request: RequestOf<'runs:get-dashboard'>): ResultOf<'runs:get-dashboard'> {
+  const key = `${request.runId}|${request.bucket ?? 'auto'}|${request.topN ?? 10}`;
+  requireRun(ctx.db, request.runId);
+  const version = dashboardVersion(ctx.db, request.runId);
+  let perDb = cache.get(ctx.db);
+  if (!perDb) cache.set(ctx.db, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit && hit.version === version) return hit.value;
+  const value = ctx.db.transaction(() => build(ctx.db, request.runId, request.bucket ?? 'auto', request.topN ?? 10))();
+  perDb.set(key, { version, value });
+  return value;
+}
