@@ -1,0 +1,91 @@
+import { allowance, basisAmount, FREE, MATCHED, STRATEGIES, type Ctx } from './context';
+import type { AggregatePass } from './ruleSet';
+import { bucketFn, lowerBound, sortedFreeIndex } from './sortedIndex';
+
+const STRATEGY = STRATEGIES.indexOf('aggregate');
+
+/**
+ * Aggregation N:1 / 1:N: one record of the "one" side (a payout, a bank line) equals the sum of
+ * several records of the "many" side (charges, net of fees when the basis says so), same bucket,
+ * inside the time window, at most maxGroupSize of them. "One" records are visited in time order
+ * (then line); each claims its group so a record never joins two groups. Within the window the
+ * group chosen is, first that fits: every free candidate; every candidate but one (the earliest
+ * such); the earliest contiguous run in time order, shortest first. Subset sums beyond these are
+ * not searched (they are exponential and rarely what happened).
+ */
+export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, tick: (i: number) => void): void {
+  const many = pass.many === 'left' ? ctx.left : ctx.right;
+  const one = pass.many === 'left' ? ctx.right : ctx.left;
+  const manyBasis = pass.many === 'left' ? pass.amount.leftBasis : pass.amount.rightBasis;
+  const oneBasis = pass.many === 'left' ? pass.amount.rightBasis : pass.amount.leftBasis;
+  const manyTs = many.input.tsMs;
+  const oneTs = one.input.tsMs;
+  const index = sortedFreeIndex(ctx, many, (i) => manyTs[i]!, 'time');
+  const bucketOf = bucketFn(ctx);
+  const ones: number[] = [];
+  for (let o = 0; o < one.n; o += 1) if (one.state[o] === FREE && oneTs[o] === oneTs[o]) ones.push(o);
+  ones.sort((a, b) => oneTs[a]! - oneTs[b]! || a - b);
+  const limit = pass.maxGroupSize * 2;
+  const candidates: number[] = [];
+  const values: number[] = [];
+  for (let k = 0; k < ones.length; k += 1) {
+    if ((k & 0xfff) === 0) tick(k);
+    const o = ones[k]!;
+    const t = oneTs[o]!;
+    const [from, to] = pass.many === 'left'
+      ? [t - pass.time.maxDeltaMs, t - pass.time.minDeltaMs]
+      : [t + pass.time.minDeltaMs, t + pass.time.maxDeltaMs];
+    const bucket = bucketOf(one, o);
+    candidates.length = 0;
+    values.length = 0;
+    for (let p = lowerBound(index, bucket, from); p < index.order.length && candidates.length < limit; p += 1) {
+      if (index.bucket[p] !== bucket || index.value[p]! > to) break;
+      const m = index.order[p]!;
+      if (many.state[m] !== FREE) continue;
+      candidates.push(m);
+      values.push(basisAmount(many, m, manyBasis));
+    }
+    if (candidates.length === 0) continue;
+    const target = basisAmount(one, o, oneBasis);
+    const group = findGroup(values, target, allowance(pass.amount, target), pass.maxGroupSize);
+    if (!group) continue;
+    const members = group.map((g) => candidates[g]!);
+    let sum = 0;
+    let earliest = Infinity;
+    let latest = -Infinity;
+    for (const m of members) {
+      many.state[m] = MATCHED;
+      sum += basisAmount(many, m, manyBasis);
+      earliest = Math.min(earliest, manyTs[m]!);
+      latest = Math.max(latest, manyTs[m]!);
+    }
+    one.state[o] = MATCHED;
+    const delta = pass.many === 'left' ? target - sum : sum - target;
+    const timeDelta = pass.many === 'left' ? t - earliest : latest - t;
+    const score = Math.round((1 - Math.min(1, Math.abs(delta) / Math.max(1, Math.abs(target))) * 0.5) * 1e6) / 1e6;
+    if (pass.many === 'left') ctx.matches.addGroup(STRATEGY, passIndex, score, members, [o], delta, timeDelta);
+    else ctx.matches.addGroup(STRATEGY, passIndex, score, [o], members, delta, timeDelta);
+  }
+}
+
+/** Indices into values of the chosen group, or null (see aggregatePass for the order tried). */
+export function findGroup(values: readonly number[], target: number, allow: number, maxSize: number): number[] | null {
+  const k = values.length;
+  let total = 0;
+  for (const v of values) total += v;
+  const fits = (sum: number) => Math.abs(sum - target) <= allow;
+  if (k <= maxSize && fits(total)) return values.map((_, i) => i);
+  if (k >= 2 && k - 1 <= maxSize) {
+    for (let i = 0; i < k; i += 1) {
+      if (fits(total - values[i]!)) return values.map((_, j) => j).filter((j) => j !== i);
+    }
+  }
+  for (let i = 0; i < k; i += 1) {
+    let sum = 0;
+    for (let j = i; j < k && j - i < maxSize; j += 1) {
+      sum += values[j]!;
+      if (fits(sum)) return Array.from({ length: j - i + 1 }, (_, x) => i + x);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,279 @@
+import type { EngineInput } from './engineInput';
+import type { AmountTolerance, KeyField, RuleSet, TimeWindow } from './ruleSet';
+import { statusClassifier, STATUS_CLASS_NAMES } from './statusClass';
+
+export const FREE = 0;
+export const MATCHED = 1;
+/** Consumed by a break (duplicate, or a key pair that failed a criterion). */
+export const BROKEN = 2;
+export const EXCLUDED = 3;
+
+export type BreakClass =
+  | 'missing_left' | 'missing_right' | 'duplicate' | 'delay' | 'out_of_order'
+  | 'amount_mismatch' | 'currency_mismatch' | 'status_mismatch';
+export const BREAK_CLASSES: readonly BreakClass[] = [
+  'missing_left', 'missing_right', 'duplicate', 'delay', 'out_of_order',
+  'amount_mismatch', 'currency_mismatch', 'status_mismatch',
+];
+export type Strategy = 'exact_key' | 'tolerance' | 'aggregate';
+export const STRATEGIES: readonly Strategy[] = ['exact_key', 'tolerance', 'aggregate'];
+
+/** One side after interning: small integer codes instead of repeated strings, plus a claim state. */
+export interface Side {
+  name: 'left' | 'right';
+  input: EngineInput;
+  n: number;
+  /** Account code, 0 = no account; codes index Ctx.accounts (shared by both sides). */
+  acct: Int32Array;
+  cur: Int32Array;
+  stat: Uint8Array;
+  state: Uint8Array;
+  /** 1 when the record repeats an earlier record's key (a duplicate break). */
+  dup: Uint8Array;
+  frontier: number;
+  keyCache: Map<KeyField, (string | null)[]>;
+  chainCache: Map<KeyField, KeyChains>;
+}
+
+/**
+ * Records of one side by normalized key (and account, when the rules match within accounts, since
+ * keys may be reused across accounts): `first(key, account)` gives the first record in canonical
+ * order, `next` links it to the next record with the same key and account (-1 ends). Excluded
+ * records are left out. Built once per field, shared by duplicate detection and exact-key passes.
+ */
+export interface KeyChains {
+  first(key: string, account: number): number;
+  next: Int32Array;
+}
+
+/** A break before explanation and blast radius are attached; members are indices into the sides. */
+export interface BreakDraft {
+  cls: BreakClass;
+  left: number[];
+  right: number[];
+  amountMinor: number;
+  currency: string | null;
+  /** Structured facts gathered where the break was found (failed criteria, hints, ambiguity). */
+  facts: Record<string, unknown>;
+}
+
+export interface Ctx {
+  rules: RuleSet;
+  left: Side;
+  right: Side;
+  accounts: (string | null)[];
+  currencies: string[];
+  matches: MatchList;
+  breaks: BreakDraft[];
+  ambiguous: number;
+  /** Records left unmatched because equally good candidates tied (side index sets). */
+  ambiguousLeft: Set<number>;
+  ambiguousRight: Set<number>;
+  normalizeKey: (raw: string | null) => string | null;
+}
+
+/** Matches, column by column; group members are side indices, delimited by offsets. */
+export class MatchList {
+  strategy: number[] = [];
+  pass: number[] = [];
+  score: number[] = [];
+  amountDelta: number[] = [];
+  timeDelta: number[] = [];
+  leftOff: number[] = [0];
+  rightOff: number[] = [0];
+  leftIdx: number[] = [];
+  rightIdx: number[] = [];
+
+  get count(): number {
+    return this.strategy.length;
+  }
+
+  add1(strategy: number, pass: number, score: number, l: number, r: number, amountDelta: number, timeDelta: number): void {
+    this.strategy.push(strategy);
+    this.pass.push(pass);
+    this.score.push(score);
+    this.amountDelta.push(amountDelta);
+    this.timeDelta.push(timeDelta);
+    this.leftIdx.push(l);
+    this.rightIdx.push(r);
+    this.leftOff.push(this.leftIdx.length);
+    this.rightOff.push(this.rightIdx.length);
+  }
+
+  addGroup(strategy: number, pass: number, score: number, ls: number[], rs: number[], amountDelta: number, timeDelta: number): void {
+    this.strategy.push(strategy);
+    this.pass.push(pass);
+    this.score.push(score);
+    this.amountDelta.push(amountDelta);
+    this.timeDelta.push(timeDelta);
+    for (const l of ls) this.leftIdx.push(l);
+    for (const r of rs) this.rightIdx.push(r);
+    this.leftOff.push(this.leftIdx.length);
+    this.rightOff.push(this.rightIdx.length);
+  }
+}
+
+export function makeKeyNormalizer(rules: RuleSet): (raw: string | null) => string | null {
+  const { trim, stripPrefixes } = rules.keyNormalization;
+  const mode = rules.keyNormalization.case;
+  const prefixes = mode === 'lower' ? stripPrefixes.map((p) => p.toLowerCase()) : mode === 'upper' ? stripPrefixes.map((p) => p.toUpperCase()) : stripPrefixes;
+  const identity = mode === 'preserve' && prefixes.length === 0;
+  return (raw) => {
+    if (raw === null || raw === '') return null;
+    // Fast path: most keys need nothing, and returning the same string avoids an allocation.
+    if (identity && (!trim || (raw.charCodeAt(0) > 32 && raw.charCodeAt(raw.length - 1) > 32))) return raw;
+    let key = trim ? raw.trim() : raw;
+    if (mode === 'lower') key = key.toLowerCase();
+    else if (mode === 'upper') key = key.toUpperCase();
+    for (const prefix of prefixes) {
+      if (key.startsWith(prefix)) {
+        key = key.slice(prefix.length);
+        break;
+      }
+    }
+    return key === '' ? null : key;
+  };
+}
+
+/** Normalized key column of one side, computed once per field. */
+export function keysOf(ctx: Ctx, side: Side, field: KeyField): (string | null)[] {
+  let keys = side.keyCache.get(field);
+  if (!keys) {
+    const raw = field === 'externalId' ? side.input.externalId : side.input.reference;
+    keys = new Array<string | null>(side.n);
+    for (let i = 0; i < side.n; i += 1) keys[i] = ctx.normalizeKey(raw[i]!);
+    side.keyCache.set(field, keys);
+  }
+  return keys;
+}
+
+export function prepare(left: EngineInput, right: EngineInput, rules: RuleSet): Ctx {
+  const accountCodes = new Map<string, number>();
+  const accounts: (string | null)[] = [null];
+  const currencyCodes = new Map<string, number>();
+  const currencies: string[] = [];
+  const classify = statusClassifier(rules.statusClasses);
+  const excluded = {
+    left: new Set(rules.exclude.left.map((c) => STATUS_CLASS_NAMES.indexOf(c))),
+    right: new Set(rules.exclude.right.map((c) => STATUS_CLASS_NAMES.indexOf(c))),
+  };
+  const build = (input: EngineInput, name: 'left' | 'right'): Side => {
+    const n = input.ids.length;
+    const acct = new Int32Array(n);
+    const cur = new Int32Array(n);
+    const stat = new Uint8Array(n);
+    const state = new Uint8Array(n);
+    let maxTs = -Infinity;
+    for (let i = 0; i < n; i += 1) {
+      const a = input.account[i]!;
+      if (a !== null && a !== '') {
+        let code = accountCodes.get(a);
+        if (code === undefined) {
+          code = accounts.length;
+          accounts.push(a);
+          accountCodes.set(a, code);
+        }
+        acct[i] = code;
+      }
+      const c = input.currency[i]!;
+      let cc = currencyCodes.get(c);
+      if (cc === undefined) {
+        cc = currencies.length;
+        currencies.push(c);
+        currencyCodes.set(c, cc);
+      }
+      cur[i] = cc;
+      const s = classify(input.status[i]!);
+      stat[i] = s;
+      if (excluded[name].has(s)) state[i] = EXCLUDED;
+      const ts = input.tsMs[i]!;
+      if (ts > maxTs) maxTs = ts;
+    }
+    const frontier = input.frontierMs ?? (maxTs === -Infinity ? NaN : maxTs);
+    return { name, input, n, acct, cur, stat, state, dup: new Uint8Array(n), frontier, keyCache: new Map(), chainCache: new Map() };
+  };
+  return {
+    rules,
+    left: build(left, 'left'),
+    right: build(right, 'right'),
+    accounts,
+    currencies,
+    matches: new MatchList(),
+    breaks: [],
+    ambiguous: 0,
+    ambiguousLeft: new Set(),
+    ambiguousRight: new Set(),
+    normalizeKey: makeKeyNormalizer(rules),
+  };
+}
+
+/** The amount a side contributes under a basis: gross, or net of its own fee. */
+export function basisAmount(side: Side, i: number, basis: 'gross' | 'net'): number {
+  const amount = side.input.amountMinor[i]!;
+  if (basis === 'gross') return amount;
+  const fee = side.input.feeMinor[i]!;
+  return fee === fee ? amount - fee : amount;
+}
+
+export type AmountToleranceLike = AmountTolerance;
+
+/** Inclusive allowance in minor units for a comparison against `leftAmount`. */
+export function allowance(tol: AmountTolerance, leftAmount: number): number {
+  const relative = tol.relative > 0 ? Math.floor(tol.relative * Math.abs(leftAmount) + 1e-9) : 0;
+  return Math.max(tol.absoluteMinor, relative);
+}
+
+/** delta = right − left, inside [min, max] inclusive. A missing timestamp never fails the window. */
+export function inWindow(window: TimeWindow, delta: number): boolean {
+  return delta !== delta || (delta >= window.minDeltaMs && delta <= window.maxDeltaMs);
+}
+
+export function sameAccountOk(ctx: Ctx, l: number, r: number): boolean {
+  return !ctx.rules.constraints.sameAccount || ctx.left.acct[l] === ctx.right.acct[r];
+}
+
+export function sameCurrencyOk(ctx: Ctx, l: number, r: number): boolean {
+  // Currency codes come from one dictionary shared by both sides, so codes compare directly.
+  return !ctx.rules.constraints.sameCurrency || ctx.left.cur[l] === ctx.right.cur[r];
+}
+
+export function chainsOf(ctx: Ctx, side: Side, field: KeyField): KeyChains {
+  let chains = side.chainCache.get(field);
+  if (chains) return chains;
+  const keys = keysOf(ctx, side, field);
+  const perAccount = ctx.rules.constraints.sameAccount;
+  const acct = side.acct;
+  // A key seen in one account maps to its first record; a key seen in several maps to a per-account map.
+  const head = new Map<string, number | Map<number, number>>();
+  const next = new Int32Array(side.n).fill(-1);
+  for (let i = side.n - 1; i >= 0; i -= 1) {
+    const key = keys[i]!;
+    if (key === null || side.state[i] === EXCLUDED) continue;
+    const found = head.get(key);
+    if (found === undefined) {
+      head.set(key, i);
+    } else if (typeof found === 'number') {
+      if (!perAccount || acct[found] === acct[i]) {
+        next[i] = found;
+        head.set(key, i);
+      } else {
+        head.set(key, new Map([[acct[found]!, found], [acct[i]!, i]]));
+      }
+    } else {
+      const j = found.get(acct[i]!);
+      if (j !== undefined) next[i] = j;
+      found.set(acct[i]!, i);
+    }
+  }
+  chains = {
+    next,
+    first(key, account) {
+      const found = head.get(key);
+      if (found === undefined) return -1;
+      if (typeof found === 'number') return !perAccount || acct[found] === account ? found : -1;
+      return found.get(account) ?? -1;
+    },
+  };
+  side.chainCache.set(field, chains);
+  return chains;
+}

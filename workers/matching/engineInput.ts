@@ -1,0 +1,108 @@
+import type { StoredRecord } from '../shared/record';
+
+/**
+ * One side's records, column by column (only what matching needs), so a million records cost a
+ * few typed arrays instead of a million objects. Missing numbers are NaN; missing strings null.
+ */
+export interface EngineInput {
+  kind?: 'ledger' | 'processor' | 'bank';
+  /** The source's data frontier (latest timestamp); defaults to the max tsMs of the records. */
+  frontierMs?: number | null;
+  ids: Float64Array;
+  lines: Float64Array;
+  externalId: (string | null)[];
+  reference: (string | null)[];
+  account: (string | null)[];
+  customer: (string | null)[];
+  currency: string[];
+  status: (string | null)[];
+  amountMinor: Float64Array;
+  feeMinor: Float64Array;
+  tsMs: Float64Array;
+  sequence: Float64Array;
+}
+
+export function emptyInput(n: number): EngineInput {
+  return {
+    ids: new Float64Array(n),
+    lines: new Float64Array(n),
+    externalId: new Array<string | null>(n).fill(null),
+    reference: new Array<string | null>(n).fill(null),
+    account: new Array<string | null>(n).fill(null),
+    customer: new Array<string | null>(n).fill(null),
+    currency: new Array<string>(n).fill(''),
+    status: new Array<string | null>(n).fill(null),
+    amountMinor: new Float64Array(n),
+    feeMinor: new Float64Array(n).fill(NaN),
+    tsMs: new Float64Array(n).fill(NaN),
+    sequence: new Float64Array(n).fill(NaN),
+  };
+}
+
+type RecordLike = Pick<
+  StoredRecord,
+  'id' | 'line' | 'externalId' | 'reference' | 'account' | 'customer' | 'amountMinor' | 'currency' | 'tsMs' | 'status' | 'sequence' | 'feeMinor'
+>;
+
+/** Convenience for tests and small inputs. */
+export function inputFromRecords(records: readonly RecordLike[], extra: Pick<EngineInput, 'kind' | 'frontierMs'> = {}): EngineInput {
+  const input = emptyInput(records.length);
+  records.forEach((r, i) => {
+    input.ids[i] = r.id;
+    input.lines[i] = r.line;
+    input.externalId[i] = r.externalId;
+    input.reference[i] = r.reference;
+    input.account[i] = r.account;
+    input.customer[i] = r.customer;
+    input.currency[i] = r.currency;
+    input.status[i] = r.status;
+    input.amountMinor[i] = r.amountMinor;
+    input.feeMinor[i] = r.feeMinor ?? NaN;
+    input.tsMs[i] = r.tsMs ?? NaN;
+    input.sequence[i] = r.sequence ?? NaN;
+  });
+  return { ...input, ...extra };
+}
+
+export function inputSize(input: EngineInput): number {
+  return input.ids.length;
+}
+
+/**
+ * The same records in canonical order (by line, then id), so every later step, every tie-break and
+ * the fingerprint are independent of the order in which records arrived. Returns the input itself
+ * when it is already canonical (the usual case when loaded from the store).
+ */
+export function canonicalOrder(input: EngineInput): EngineInput {
+  const n = input.ids.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i += 1) {
+    const a = input.lines[i - 1]!;
+    const b = input.lines[i]!;
+    if (a > b || (a === b && input.ids[i - 1]! > input.ids[i]!)) sorted = false;
+  }
+  if (sorted) return input;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) order[i] = i;
+  order.sort((x, y) => input.lines[x]! - input.lines[y]! || input.ids[x]! - input.ids[y]!);
+  const out = emptyInput(n);
+  const permuteNum = (from: Float64Array, to: Float64Array) => {
+    for (let i = 0; i < n; i += 1) to[i] = from[order[i]!]!;
+  };
+  const permute = <T>(from: T[], to: T[]) => {
+    for (let i = 0; i < n; i += 1) to[i] = from[order[i]!]!;
+  };
+  permuteNum(input.ids, out.ids);
+  permuteNum(input.lines, out.lines);
+  permuteNum(input.amountMinor, out.amountMinor);
+  permuteNum(input.feeMinor, out.feeMinor);
+  permuteNum(input.tsMs, out.tsMs);
+  permuteNum(input.sequence, out.sequence);
+  permute(input.externalId, out.externalId);
+  permute(input.reference, out.reference);
+  permute(input.account, out.account);
+  permute(input.customer, out.customer);
+  permute(input.currency, out.currency);
+  permute(input.status, out.status);
+  return { ...out, kind: input.kind, frontierMs: input.frontierMs };
+}

@@ -1,0 +1,218 @@
+import { formatMinor } from '../shared/currency';
+import { allowance, basisAmount, keysOf, MATCHED, type BreakDraft, type Ctx, type Side } from './context';
+import { amountHint } from './amountHint';
+import { referencePass } from './leftovers';
+import { statusCompatible } from './statusClass';
+
+export interface Criterion {
+  name: 'key' | 'account' | 'currency' | 'amount' | 'time' | 'status' | 'claimed' | 'sequence';
+  ok: boolean;
+  /** Signed difference (other − this) in minor units or ms, where one applies. */
+  delta?: number;
+  text: string;
+}
+
+export interface Candidate {
+  side: 'left' | 'right';
+  id: number;
+  line: number;
+  externalId: string | null;
+  criteria: Criterion[];
+  text: string;
+}
+
+export interface Explanation {
+  summary: string;
+  candidates: Candidate[];
+  facts: Record<string, unknown>;
+}
+
+const HOUR = 3_600_000;
+
+function money(amount: number, currency: string): string {
+  try {
+    return formatMinor(amount, currency);
+  } catch {
+    return String(amount);
+  }
+}
+
+function signed(text: string): string {
+  return text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`;
+}
+
+function hours(ms: number): string {
+  const h = Math.round((ms / HOUR) * 10) / 10;
+  return `${h < 0 ? '−' : '+'}${Math.abs(h)} h`;
+}
+
+function sideLabel(side: Side): string {
+  return side.input.kind ?? side.name;
+}
+
+function describe(ctx: Ctx, side: Side, i: number): string {
+  const id = side.input.externalId[i] ?? 'no id';
+  const currency = ctx.currencies[side.cur[i]!]!;
+  const account = ctx.accounts[side.acct[i]!] ?? 'no account';
+  return `${sideLabel(side)} line ${side.input.lines[i]} (${id}, ${money(side.input.amountMinor[i]!, currency)} ${currency}, ${account})`;
+}
+
+/** Every criterion of the reference pass for the pair (l, r), each with what failed and by how much. */
+export function pairCriteria(ctx: Ctx, l: number, r: number): Criterion[] {
+  const { left, right } = ctx;
+  const ref = referencePass(ctx);
+  const out: Criterion[] = [];
+  const lk = keysOf(ctx, left, ref.leftKey)[l]!;
+  const rk = keysOf(ctx, right, ref.rightKey)[r]!;
+  out.push(lk !== null && rk !== null
+    ? { name: 'key', ok: lk === rk, text: lk === rk ? `key ${lk} equal` : `key ${lk} ≠ ${rk}` }
+    : { name: 'key', ok: true, text: 'key absent on one side' });
+  const sameAccount = left.acct[l] === right.acct[r];
+  out.push({ name: 'account', ok: sameAccount || !ctx.rules.constraints.sameAccount,
+    text: sameAccount ? 'same account' : `account ${ctx.accounts[left.acct[l]!] ?? '∅'} ≠ ${ctx.accounts[right.acct[r]!] ?? '∅'}` });
+  const lc = ctx.currencies[left.cur[l]!]!;
+  const rc = ctx.currencies[right.cur[r]!]!;
+  if (lc !== rc) {
+    out.push({ name: 'currency', ok: false, text: `currency ${lc} ≠ ${rc}` });
+  } else {
+    const la = basisAmount(left, l, ref.amount.leftBasis);
+    const delta = basisAmount(right, r, ref.amount.rightBasis) - la;
+    const allow = allowance(ref.amount, la);
+    const ok = Math.abs(delta) <= allow;
+    const hint = delta === 0 ? '' : ` (${amountHint(ctx, l, r, delta) === 'fee' ? '= fee' : amountHint(ctx, l, r, delta)})`;
+    out.push({ name: 'amount', ok, delta, text: `amount ${signed(money(delta, lc))}${hint}${ok ? '' : ` > ${money(allow, lc)} tolerance`}` });
+  }
+  const td = right.input.tsMs[r]! - left.input.tsMs[l]!;
+  if (td === td) {
+    const ok = td >= ref.time.minDeltaMs && td <= ref.time.maxDeltaMs;
+    const bound = td > ref.time.maxDeltaMs ? `> ${hours(ref.time.maxDeltaMs)} window` : td < ref.time.minDeltaMs ? `< ${hours(ref.time.minDeltaMs)} window` : 'within window';
+    out.push({ name: 'time', ok, delta: td, text: `time ${hours(td)} ${bound}` });
+  }
+  const statusOk = statusCompatible(left.stat[l]!, right.stat[r]!);
+  if (!statusOk) out.push({ name: 'status', ok: false, text: `status ${left.input.status[l]} vs ${right.input.status[r]}` });
+  return out;
+}
+
+function candidate(ctx: Ctx, side: Side, i: number, criteria: Criterion[]): Candidate {
+  const failed = criteria.filter((c) => !c.ok).map((c) => c.text);
+  const text = `${describe(ctx, side, i)}: ${failed.length ? failed.join('; ') : 'all criteria met'}`;
+  return { side: side.name, id: side.input.ids[i]!, line: side.input.lines[i]!, externalId: side.input.externalId[i]!, criteria, text };
+}
+
+/** Records of each side grouped by account, each group sorted by time on first use. */
+class AccountTimeIndex {
+  private readonly starts: Int32Array;
+  private readonly order: Int32Array;
+  private readonly sorted: Uint8Array;
+  constructor(private readonly side: Side, accountCount: number) {
+    const counts = new Int32Array(accountCount + 1);
+    for (let i = 0; i < side.n; i += 1) counts[side.acct[i]! + 1]! += 1;
+    for (let a = 0; a < accountCount; a += 1) counts[a + 1]! += counts[a]!;
+    this.starts = counts;
+    const fill = counts.slice();
+    this.order = new Int32Array(side.n);
+    for (let i = 0; i < side.n; i += 1) this.order[fill[side.acct[i]!]!++] = i;
+    this.sorted = new Uint8Array(accountCount);
+  }
+
+  /** Up to `radius` records on each side of time ts in the account. */
+  around(account: number, ts: number, radius: number): Int32Array {
+    const run = this.order.subarray(this.starts[account]!, this.starts[account + 1]!);
+    const times = this.side.input.tsMs;
+    if (!this.sorted[account]) {
+      run.sort((x, y) => (times[x]! || 0) - (times[y]! || 0) || x - y);
+      this.sorted[account] = 1;
+    }
+    let lo = 0;
+    let hi = run.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((times[run[mid]!]! || 0) < ts) lo = mid + 1;
+      else hi = mid;
+    }
+    return run.subarray(Math.max(0, lo - radius), Math.min(run.length, lo + radius));
+  }
+}
+
+export function explainAll(ctx: Ctx, drafts: readonly BreakDraft[]): Explanation[] {
+  const indexes = new Map<Side, AccountTimeIndex>();
+  const indexOf = (side: Side) => {
+    let index = indexes.get(side);
+    if (!index) indexes.set(side, (index = new AccountTimeIndex(side, ctx.accounts.length)));
+    return index;
+  };
+  return drafts.map((draft) => explainOne(ctx, draft, indexOf));
+}
+
+function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => AccountTimeIndex): Explanation {
+  const { left, right } = ctx;
+  const facts = { ...draft.facts };
+  if (draft.cls === 'duplicate') {
+    const side = draft.left.length ? left : right;
+    const original = draft.facts.originalIndex as number;
+    delete facts.originalIndex;
+    const dupLines = (draft.left.length ? draft.left : draft.right).map((i) => side.input.lines[i]).join(', ');
+    const key = String(draft.facts.key);
+    return {
+      summary: `${sideLabel(side)} line(s) ${dupLines} repeat ${String(draft.facts.field)} ${key} of line ${side.input.lines[original]}: the same event booked more than once.`,
+      candidates: [candidate(ctx, side, original, [{ name: 'key', ok: true, text: `same ${String(draft.facts.field)} ${key}` }])],
+      facts: { ...facts, originalLine: side.input.lines[original] },
+    };
+  }
+  if (draft.cls === 'out_of_order') {
+    const side = draft.left.length ? left : right;
+    const members = draft.left.length ? draft.left : draft.right;
+    const account = ctx.accounts[side.acct[members[0]!]!] ?? 'no account';
+    const cands = members.slice(0, 3).map((i) => candidate(ctx, side, i, [{
+      name: 'sequence', ok: false, text: `sequence ${side.input.sequence[i]} at ${new Date(side.input.tsMs[i]!).toISOString()}`,
+    }]));
+    return {
+      summary: `In account ${account} of the ${sideLabel(side)}, sequence and time disagree for line(s) ${members.map((i) => side.input.lines[i]).join(', ')}.`,
+      candidates: cands,
+      facts,
+    };
+  }
+  if (draft.left.length && draft.right.length) {
+    const l = draft.left[0]!;
+    const r = draft.right[0]!;
+    const criteria = pairCriteria(ctx, l, r);
+    const failed = criteria.filter((c) => !c.ok).map((c) => c.text).join('; ');
+    return {
+      summary: `${describe(ctx, left, l)} and ${describe(ctx, right, r)} are the same event but disagree: ${failed || draft.cls}.`,
+      candidates: [candidate(ctx, right, r, criteria)],
+      facts,
+    };
+  }
+  // A record alone: look for its nearest counterparts in the same account on the other side.
+  const isLeft = draft.left.length > 0;
+  const side = isLeft ? left : right;
+  const other = isLeft ? right : left;
+  const i = isLeft ? draft.left[0]! : draft.right[0]!;
+  const scored: { j: number; cost: number }[] = [];
+  const ts = side.input.tsMs[i]!;
+  const amount = side.input.amountMinor[i]!;
+  const span = Math.max(1, referencePass(ctx).time.maxDeltaMs - referencePass(ctx).time.minDeltaMs);
+  for (const j of indexOf(other).around(side.acct[i]!, ts === ts ? ts : 0, 8)) {
+    const td = Math.abs((other.input.tsMs[j]! || 0) - (ts || 0));
+    const ad = Math.abs(other.input.amountMinor[j]! - amount);
+    const cost = (other.cur[j] !== side.cur[i] ? 2 : 0) + Math.min(1, ad / Math.max(1, Math.abs(amount))) +
+      Math.min(1, td / span) + (other.state[j] === MATCHED ? 0.5 : 0);
+    scored.push({ j, cost });
+  }
+  scored.sort((a, b) => a.cost - b.cost || a.j - b.j);
+  const candidates = scored.slice(0, 3).map(({ j }) => {
+    const criteria = isLeft ? pairCriteria(ctx, i, j) : pairCriteria(ctx, j, i);
+    if (other.state[j] === MATCHED) criteria.push({ name: 'claimed', ok: false, text: 'already matched to another record' });
+    return candidate(ctx, other, j, criteria);
+  });
+  const who = describe(ctx, side, i);
+  let summary: string;
+  if (draft.cls === 'delay') {
+    summary = `${who} is later than the ${sideLabel(other)} file's last record (${new Date(draft.facts.frontierMs as number).toISOString()}): its counterpart may still arrive.`;
+  } else {
+    summary = `${who} has no ${sideLabel(other)} counterpart.`;
+  }
+  if (draft.facts.ambiguous) summary += ' Several equally good candidates tied, so none was picked automatically.';
+  if (candidates[0]) summary += ` Nearest: ${candidates[0].text}.`;
+  return { summary, candidates, facts };
+}

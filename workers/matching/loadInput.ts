@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+import { emptyInput, type EngineInput } from './engineInput';
+
+type Db = Database.Database;
+
+export interface SourceRow {
+  id: number;
+  name: string;
+  kind: 'ledger' | 'processor' | 'bank';
+  status: string;
+  frontier_ms: number | null;
+  sha256: string;
+  mapping_json: string;
+}
+
+export function getSourceRow(db: Db, id: number): SourceRow | null {
+  return (db.prepare('SELECT id, name, kind, status, frontier_ms, sha256, mapping_json FROM sources WHERE id = ?').get(id) as SourceRow | undefined) ?? null;
+}
+
+/**
+ * One source's records as engine columns, in line order (the canonical order, so the engine does
+ * not need to re-sort). Reads raw rows (arrays, not objects) and keeps only the matching columns.
+ */
+export function loadInput(db: Db, source: SourceRow): EngineInput {
+  const { n } = db.prepare('SELECT COUNT(*) AS n FROM records WHERE source_id = ?').get(source.id) as { n: number };
+  const input = emptyInput(n);
+  const rows = db
+    .prepare(
+      `SELECT id, line, external_id, reference, account, customer, amount_minor, currency, ts_ms, status, sequence, fee_minor
+       FROM records WHERE source_id = ? ORDER BY line, id`,
+    )
+    .raw(true);
+  let i = 0;
+  for (const row of rows.iterate(source.id) as IterableIterator<unknown[]>) {
+    if (i >= n) break;
+    input.ids[i] = row[0] as number;
+    input.lines[i] = row[1] as number;
+    input.externalId[i] = row[2] as string | null;
+    input.reference[i] = row[3] as string | null;
+    input.account[i] = row[4] as string | null;
+    input.customer[i] = row[5] as string | null;
+    input.amountMinor[i] = row[6] as number;
+    input.currency[i] = row[7] as string;
+    const ts = row[8] as number | null;
+    if (ts !== null) input.tsMs[i] = ts;
+    input.status[i] = row[9] as string | null;
+    const seq = row[10] as number | null;
+    if (seq !== null) input.sequence[i] = seq;
+    const fee = row[11] as number | null;
+    if (fee !== null) input.feeMinor[i] = fee;
+    i += 1;
+  }
+  input.kind = source.kind;
+  input.frontierMs = source.frontier_ms;
+  return input;
+}

@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import { aggregatePass } from './aggregatePass';
+import { blastRadii, type BlastRadius } from './blastRadius';
+import { BREAK_CLASSES, EXCLUDED, MATCHED, prepare, STRATEGIES, type BreakClass, type BreakDraft, type Ctx, type Strategy } from './context';
+import { findDuplicates } from './duplicates';
+import { canonicalOrder, type EngineInput } from './engineInput';
+import { exactKeyPass } from './exactKeyPass';
+import { explainAll, type Explanation } from './explain';
+import { digestInput, stableJson, updateNumbers } from './fingerprint';
+import { classifyLeftovers } from './leftovers';
+import { findOutOfOrder } from './outOfOrder';
+import type { RuleSet } from './ruleSet';
+import { tolerancePass } from './tolerancePass';
+
+export const ENGINE_VERSION = 'recon-desk-matching/1';
+
+export interface EngineHooks {
+  onProgress?(done: number, total: number | null, phase: string): void;
+  isCancelled?(): boolean;
+}
+
+export class ReconcileCancelledError extends Error {
+  readonly code = 'CANCELLED';
+  constructor() {
+    super('reconciliation was cancelled');
+  }
+}
+
+/** Matches column by column; group i's left ids are leftIds[leftOffsets[i] .. leftOffsets[i+1]). */
+export interface MatchTable {
+  count: number;
+  strategy: Strategy[];
+  passName: string[];
+  score: Float64Array;
+  amountDeltaMinor: Float64Array;
+  /** NaN when a timestamp is missing. */
+  timeDeltaMs: Float64Array;
+  leftOffsets: Int32Array;
+  leftIds: Float64Array;
+  rightOffsets: Int32Array;
+  rightIds: Float64Array;
+}
+
+export interface Match {
+  leftIds: number[];
+  rightIds: number[];
+  strategy: Strategy;
+  passName: string;
+  score: number;
+  amountDeltaMinor: number;
+  timeDeltaMs: number | null;
+}
+
+export interface Break {
+  class: BreakClass;
+  leftIds: number[];
+  rightIds: number[];
+  /** Money at risk, minor units of `currency`, never negative. */
+  amountMinor: number;
+  currency: string | null;
+  account: string | null;
+  customer: string | null;
+  tsMs: number | null;
+  blastRadius: BlastRadius;
+  explanation: Explanation;
+}
+
+export interface EngineResult {
+  engineVersion: string;
+  ruleSet: { name: string; version: number };
+  matches: MatchTable;
+  breaks: Break[];
+  counts: Record<string, number>;
+  amountAtRiskMinor: Record<string, number>;
+  ambiguous: number;
+  inputDigests: { left: string; right: string };
+  fingerprint: string;
+}
+
+export function matchAt(table: MatchTable, i: number): Match {
+  const t = table.timeDeltaMs[i]!;
+  return {
+    leftIds: Array.from(table.leftIds.subarray(table.leftOffsets[i]!, table.leftOffsets[i + 1]!)),
+    rightIds: Array.from(table.rightIds.subarray(table.rightOffsets[i]!, table.rightOffsets[i + 1]!)),
+    strategy: table.strategy[i]!,
+    passName: table.passName[i]!,
+    score: table.score[i]!,
+    amountDeltaMinor: table.amountDeltaMinor[i]!,
+    timeDeltaMs: t === t ? t : null,
+  };
+}
+
+/** All matches as objects: convenient for small results and tests, wasteful at a million. */
+export function listMatches(table: MatchTable): Match[] {
+  return Array.from({ length: table.count }, (_, i) => matchAt(table, i));
+}
+
+/**
+ * The whole reconciliation of two sides under one rule set, in memory and pure: the same records
+ * (in any order) and rules always give the same result and fingerprint. Steps, in order:
+ * duplicates → passes in priority order → out-of-order → leftovers (delay / missing) →
+ * explanations, blast radius, fingerprint.
+ */
+export function reconcile(leftIn: EngineInput, rightIn: EngineInput, rules: RuleSet, hooks: EngineHooks = {}): EngineResult {
+  const phases = ['prepare', 'duplicates', ...rules.passes.map((p) => `pass:${p.name}`), 'out_of_order', 'leftovers', 'explain', 'fingerprint'];
+  let phase = 0;
+  const step = (name: string) => {
+    if (hooks.isCancelled?.()) throw new ReconcileCancelledError();
+    hooks.onProgress?.(phase, phases.length, name);
+    phase += 1;
+  };
+  const tick = () => {
+    if (hooks.isCancelled?.()) throw new ReconcileCancelledError();
+  };
+  step('prepare');
+  const left = canonicalOrder(leftIn);
+  const right = canonicalOrder(rightIn);
+  const ctx = prepare(left, right, rules);
+  step('duplicates');
+  findDuplicates(ctx);
+  rules.passes.forEach((pass, index) => {
+    step(`pass:${pass.name}`);
+    if (pass.strategy === 'exact_key') exactKeyPass(ctx, pass, index, tick);
+    else if (pass.strategy === 'tolerance') tolerancePass(ctx, pass, index, tick);
+    else aggregatePass(ctx, pass, index, tick);
+  });
+  step('out_of_order');
+  findOutOfOrder(ctx);
+  step('leftovers');
+  classifyLeftovers(ctx);
+  step('explain');
+  const tsOf = (d: BreakDraft) => earliestTs(ctx, d);
+  const explanations = explainAll(ctx, ctx.breaks);
+  const radii = blastRadii(ctx, ctx.breaks, tsOf);
+  const breaks = ctx.breaks.map((d, i) => toBreak(ctx, d, explanations[i]!, radii[i]!, tsOf(d)));
+  step('fingerprint');
+  const matches = toMatchTable(ctx);
+  const inputDigests = { left: digestInput(left), right: digestInput(right) };
+  const counts = countAll(ctx, breaks);
+  const amountAtRiskMinor: Record<string, number> = {};
+  for (const b of breaks) {
+    if (b.amountMinor === 0 || b.currency === null) continue;
+    amountAtRiskMinor[b.currency] = (amountAtRiskMinor[b.currency] ?? 0) + b.amountMinor;
+  }
+  const fingerprint = fingerprintOf(ctx, inputDigests, breaks);
+  hooks.onProgress?.(phases.length, phases.length, 'done');
+  return {
+    engineVersion: ENGINE_VERSION,
+    ruleSet: { name: rules.name, version: rules.version },
+    matches,
+    breaks,
+    counts,
+    amountAtRiskMinor,
+    ambiguous: ctx.ambiguous,
+    inputDigests,
+    fingerprint,
+  };
+}
+
+function earliestTs(ctx: Ctx, d: BreakDraft): number {
+  let t = Infinity;
+  for (const i of d.left) t = Math.min(t, ctx.left.input.tsMs[i]! || Infinity);
+  for (const i of d.right) t = Math.min(t, ctx.right.input.tsMs[i]! || Infinity);
+  return t === Infinity ? NaN : t;
+}
+
+function toBreak(ctx: Ctx, d: BreakDraft, explanation: Explanation, blastRadius: BlastRadius, ts: number): Break {
+  const first = d.left.length ? { side: ctx.left, i: d.left[0]! } : { side: ctx.right, i: d.right[0]! };
+  return {
+    class: d.cls,
+    leftIds: d.left.map((i) => ctx.left.input.ids[i]!),
+    rightIds: d.right.map((i) => ctx.right.input.ids[i]!),
+    amountMinor: d.amountMinor,
+    currency: d.currency,
+    account: ctx.accounts[first.side.acct[first.i]!] ?? null,
+    customer: first.side.input.customer[first.i] ?? null,
+    tsMs: ts === ts ? ts : null,
+    blastRadius,
+    explanation,
+  };
+}
+
+function toMatchTable(ctx: Ctx): MatchTable {
+  const m = ctx.matches;
+  const leftIds = new Float64Array(m.leftIdx.length);
+  for (let k = 0; k < leftIds.length; k += 1) leftIds[k] = ctx.left.input.ids[m.leftIdx[k]!]!;
+  const rightIds = new Float64Array(m.rightIdx.length);
+  for (let k = 0; k < rightIds.length; k += 1) rightIds[k] = ctx.right.input.ids[m.rightIdx[k]!]!;
+  return {
+    count: m.count,
+    strategy: m.strategy.map((s) => STRATEGIES[s]!),
+    passName: m.pass.map((p) => ctx.rules.passes[p]!.name),
+    score: Float64Array.from(m.score),
+    amountDeltaMinor: Float64Array.from(m.amountDelta),
+    timeDeltaMs: Float64Array.from(m.timeDelta),
+    leftOffsets: Int32Array.from(m.leftOff),
+    leftIds,
+    rightOffsets: Int32Array.from(m.rightOff),
+    rightIds,
+  };
+}
+
+function countAll(ctx: Ctx, breaks: readonly Break[]): Record<string, number> {
+  const counts: Record<string, number> = {
+    left_records: ctx.left.n,
+    right_records: ctx.right.n,
+    matches: ctx.matches.count,
+    matched_left: 0,
+    matched_right: 0,
+    excluded_left: 0,
+    excluded_right: 0,
+    ambiguous: ctx.ambiguous,
+    breaks: breaks.length,
+  };
+  for (const cls of BREAK_CLASSES) counts[cls] = 0;
+  for (const b of breaks) counts[b.class]! += 1;
+  for (let i = 0; i < ctx.left.n; i += 1) {
+    if (ctx.left.state[i] === MATCHED) counts.matched_left! += 1;
+    else if (ctx.left.state[i] === EXCLUDED) counts.excluded_left! += 1;
+  }
+  for (let i = 0; i < ctx.right.n; i += 1) {
+    if (ctx.right.state[i] === MATCHED) counts.matched_right! += 1;
+    else if (ctx.right.state[i] === EXCLUDED) counts.excluded_right! += 1;
+  }
+  return counts;
+}
+
+function fingerprintOf(ctx: Ctx, digests: { left: string; right: string }, breaks: readonly Break[]): string {
+  const hash = createHash('sha256');
+  hash.update(`${ENGINE_VERSION}\n${stableJson(ctx.rules)}\n${digests.left}\n${digests.right}\n`);
+  const m = ctx.matches;
+  // Matches as numbers only, members named by line (content), not by database id; one buffer, one update.
+  const buffer = new Float64Array(m.count * 7 + m.leftIdx.length + m.rightIdx.length);
+  let k = 0;
+  for (let i = 0; i < m.count; i += 1) {
+    buffer[k++] = m.strategy[i]!;
+    buffer[k++] = m.pass[i]!;
+    buffer[k++] = m.score[i]!;
+    buffer[k++] = m.amountDelta[i]!;
+    buffer[k++] = m.timeDelta[i]!;
+    buffer[k++] = m.leftOff[i + 1]! - m.leftOff[i]!;
+    for (let x = m.leftOff[i]!; x < m.leftOff[i + 1]!; x += 1) buffer[k++] = ctx.left.input.lines[m.leftIdx[x]!]!;
+    buffer[k++] = m.rightOff[i + 1]! - m.rightOff[i]!;
+    for (let x = m.rightOff[i]!; x < m.rightOff[i + 1]!; x += 1) buffer[k++] = ctx.right.input.lines[m.rightIdx[x]!]!;
+  }
+  updateNumbers(hash, buffer);
+  // Breaks: content and explanation text, members by line; database ids stay out.
+  const parts: string[] = [];
+  for (let i = 0; i < breaks.length; i += 1) {
+    const b = breaks[i]!;
+    const d = ctx.breaks[i]!;
+    parts.push(b.class, d.left.map((x) => ctx.left.input.lines[x]).join(';'), d.right.map((x) => ctx.right.input.lines[x]).join(';'),
+      String(b.amountMinor), b.currency ?? '', b.blastRadius, b.explanation.summary);
+    for (const c of b.explanation.candidates) parts.push(`${c.side}:${c.line}:${c.text}`);
+    parts.push('\n');
+    if (parts.length > 50_000) {
+      hash.update(parts.join('\u001f'));
+      parts.length = 0;
+    }
+  }
+  hash.update(parts.join('\u001f'));
+  return hash.digest('hex');
+}

@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3';
+import { appendAudit } from '../../main/audit/auditLog';
+import { stableJson } from './fingerprint';
+import { getSourceRow, loadInput, type SourceRow } from './loadInput';
+import { insertBreaks, insertMatches } from './persistRun';
+import { ENGINE_VERSION, reconcile, ReconcileCancelledError, type EngineHooks, type MatchTable } from './reconcile';
+import { parseRuleSet, ruleSetForKinds, type RuleSet } from './ruleSet';
+
+type Db = Database.Database;
+
+export interface RunRequest {
+  leftSourceId: number;
+  rightSourceId: number;
+  /** Rule set JSON (validated); omitted → the default for the two source kinds. */
+  rules?: unknown;
+  actor: string;
+}
+
+export interface RunImpact {
+  previousRunId: number;
+  matchesGained: number;
+  matchesLost: number;
+  /** Current matches that share a record with a lost match (the same record, regrouped). */
+  matchesChanged: number;
+  /** Break count per class, this run minus the previous one. */
+  breaksDelta: Record<string, number>;
+}
+
+export interface RunOutcome {
+  runId: number;
+  ruleSetId: number;
+  fingerprint: string;
+  counts: Record<string, number>;
+  amountAtRiskMinor: Record<string, number>;
+  ambiguous: number;
+  durationMs: number;
+  impact: RunImpact | null;
+}
+
+export class RunInputError extends Error {
+  readonly code = 'BAD_REQUEST';
+}
+
+/** Stores the rule set, reusing the newest version with an identical body, else adding version max + 1. */
+export function saveRuleSet(db: Db, rules: RuleSet, nowMs: number): number {
+  const body = stableJson(rules);
+  const latest = db.prepare('SELECT id, version, body_json FROM rule_sets WHERE name = ? ORDER BY version DESC LIMIT 1').get(rules.name) as
+    | { id: number; version: number; body_json: string }
+    | undefined;
+  if (latest && latest.body_json === body) return latest.id;
+  const version = Math.max(rules.version, (latest?.version ?? 0) + 1);
+  return Number(db.prepare('INSERT INTO rule_sets (name, version, body_json, created_at) VALUES (?, ?, ?, ?)').run(rules.name, version, body, nowMs).lastInsertRowid);
+}
+
+function requireSource(db: Db, id: number, side: string): SourceRow {
+  const source = getSourceRow(db, id);
+  if (!source) throw new RunInputError(`${side} source ${id} does not exist`);
+  if (source.status !== 'complete') throw new RunInputError(`${side} source ${id} is ${source.status}, not complete`);
+  return source;
+}
+
+/**
+ * One audited reconciliation run: load both sources, reconcile, and persist matches, breaks, final
+ * counts and the `run.completed` audit entry in one transaction. A failure or cancellation marks the
+ * run failed / cancelled (also audited) and rethrows.
+ */
+export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHooks = {}): RunOutcome {
+  const started = performance.now();
+  const startedAt = Date.now();
+  const left = requireSource(db, request.leftSourceId, 'left');
+  const right = requireSource(db, request.rightSourceId, 'right');
+  const rules = request.rules === undefined ? ruleSetForKinds(left.kind, right.kind) : parseRuleSet(request.rules);
+  const { runId, ruleSetId, previousRunId } = db.transaction(() => {
+    const ruleSetId = saveRuleSet(db, rules, startedAt);
+    const previous = db
+      .prepare(`SELECT id FROM runs WHERE left_source_id = ? AND right_source_id = ? AND status = 'complete' ORDER BY id DESC LIMIT 1`)
+      .get(left.id, right.id) as { id: number } | undefined;
+    const runId = Number(db.prepare(
+      `INSERT INTO runs (rule_set_id, left_source_id, right_source_id, previous_run_id, status, engine_version, started_at)
+       VALUES (?, ?, ?, ?, 'running', ?, ?)`,
+    ).run(ruleSetId, left.id, right.id, previous?.id ?? null, ENGINE_VERSION, startedAt).lastInsertRowid);
+    return { runId, ruleSetId, previousRunId: previous?.id ?? null };
+  }).immediate();
+  try {
+    hooks.onProgress?.(0, null, 'load');
+    const result = reconcile(loadInput(db, left), loadInput(db, right), rules, hooks);
+    if (hooks.isCancelled?.()) throw new ReconcileCancelledError();
+    const impact = previousRunId === null ? null : computeImpact(db, previousRunId, result.matches, result.counts);
+    hooks.onProgress?.(0, result.matches.count, 'persist');
+    const durationMs = Math.round(performance.now() - started);
+    const summary = {
+      amountAtRiskMinor: result.amountAtRiskMinor, ambiguous: result.ambiguous, impact, durationMs,
+      inputDigests: result.inputDigests, ruleSet: result.ruleSet, engineVersion: result.engineVersion,
+    };
+    db.transaction(() => {
+      insertMatches(db, runId, result.matches, (done) => hooks.onProgress?.(done, result.matches.count, 'persist'));
+      insertBreaks(db, runId, result.breaks);
+      db.prepare(`UPDATE runs SET status = 'complete', fingerprint = ?, counts_json = ?, summary_json = ?, finished_at = ? WHERE id = ?`)
+        .run(result.fingerprint, JSON.stringify(result.counts), JSON.stringify(summary), Date.now(), runId);
+      appendAudit(db, {
+        actor: request.actor,
+        kind: 'run.completed',
+        data: {
+          runId, ruleSetId, ruleSet: `${rules.name}@${rules.version}`, leftSourceId: left.id, rightSourceId: right.id,
+          fingerprint: result.fingerprint, counts: result.counts, amountAtRiskMinor: result.amountAtRiskMinor,
+        },
+      });
+    }).immediate();
+    return {
+      runId, ruleSetId, fingerprint: result.fingerprint, counts: result.counts, amountAtRiskMinor: result.amountAtRiskMinor,
+      ambiguous: result.ambiguous, durationMs: Math.round(performance.now() - started), impact,
+    };
+  } catch (error) {
+    const status = error instanceof ReconcileCancelledError ? 'cancelled' : 'failed';
+    db.transaction(() => {
+      db.prepare('UPDATE runs SET status = ?, finished_at = ? WHERE id = ?').run(status, Date.now(), runId);
+      appendAudit(db, { actor: request.actor, kind: `run.${status}`, data: { runId, reason: (error as Error).message } });
+    }).immediate();
+    throw error;
+  }
+}
+
+/** Matches gained / lost / changed against the previous run of the same source pair. */
+function computeImpact(db: Db, previousRunId: number, table: MatchTable, counts: Record<string, number>): RunImpact {
+  const previous = new Set<string>();
+  const lostLeft = new Set<string>();
+  for (const row of db.prepare('SELECT left_ids, right_ids FROM matches WHERE run_id = ?').raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
+    previous.add(`${row[0]}|${row[1]}`);
+  }
+  let gained = 0;
+  const current = new Set<string>();
+  const gainedLeft: string[][] = [];
+  for (let i = 0; i < table.count; i += 1) {
+    const l = Array.from(table.leftIds.subarray(table.leftOffsets[i]!, table.leftOffsets[i + 1]!), String);
+    const r = Array.from(table.rightIds.subarray(table.rightOffsets[i]!, table.rightOffsets[i + 1]!), String);
+    const signature = `${l.join(';')}|${r.join(';')}`;
+    current.add(signature);
+    if (!previous.has(signature)) {
+      gained += 1;
+      gainedLeft.push(l);
+    }
+  }
+  let lost = 0;
+  for (const signature of previous) {
+    if (current.has(signature)) continue;
+    lost += 1;
+    for (const id of signature.slice(0, signature.indexOf('|')).split(';')) lostLeft.add(id);
+  }
+  const changed = gainedLeft.filter((ids) => ids.some((id) => lostLeft.has(id))).length;
+  const prevCounts = JSON.parse((db.prepare('SELECT counts_json FROM runs WHERE id = ?').get(previousRunId) as { counts_json: string }).counts_json) as Record<string, number>;
+  const breaksDelta: Record<string, number> = {};
+  for (const key of ['missing_left', 'missing_right', 'duplicate', 'delay', 'out_of_order', 'amount_mismatch', 'currency_mismatch', 'status_mismatch']) {
+    breaksDelta[key] = (counts[key] ?? 0) - (prevCounts[key] ?? 0);
+  }
+  return { previousRunId, matchesGained: gained, matchesLost: lost, matchesChanged: changed, breaksDelta };
+}
