@@ -1,0 +1,154 @@
+import { basename } from 'node:path';
+import type { Db } from '../../main/db/openWorkspace';
+import type { SourceKind } from '../../preload/contract';
+import { detectFormat, type ImportFormat } from './detectFormat';
+import type { TextEncoding } from './encoding';
+import { ImportError, invalidInput } from './errors';
+import type { FormatContext } from './formatReader';
+import { validateMapping, type MappingFile } from './mapping/mappingFile';
+import { readerFor } from './readers';
+import { readTextChunks, scanFile } from './scanFile';
+import { ChunkWriter } from './store/chunkWriter';
+import { abandonSource, completeSource, findSourcesBySha, insertSource } from './store/sourcesRepo';
+import { isValidTimeZone } from './zoneOffset';
+import './bank/registerBankReaders';
+
+export interface ImportOptions {
+  filePath: string;
+  kind: SourceKind;
+  name?: string;
+  format?: 'auto' | 'csv' | 'camt053' | 'camt054' | 'mt940' | 'ofx' | 'bai2';
+  mapping?: MappingFile;
+  timezone?: string;
+  allowDuplicateFile?: boolean;
+  actor: string;
+  /** Rows per committed chunk (tests use small values). */
+  chunkRows?: number;
+}
+
+export interface ImportHooks {
+  onProgress?(done: number, total: number | null, phase: string): void;
+  isCancelled?(): boolean;
+}
+
+export interface ImportResult {
+  sourceId: number;
+  name: string;
+  format: string;
+  sha256: string;
+  rowsTotal: number;
+  rowsImported: number;
+  rowsRejected: number;
+  frontierMs: number | null;
+  warnings: string[];
+  /** True when this call continued an interrupted import of the same file. */
+  resumed: boolean;
+}
+
+const HEAD_TEXT_BYTES = 256 * 1024;
+class Cancelled extends Error {}
+
+/**
+ * Imports one file into the workspace: scan (SHA-256, encoding) → plan (format, mapping; all input
+ * errors surface here, before anything is written) → stream rows in committed chunks → complete.
+ *
+ * An interrupted import ('importing' source with the same SHA-256) is resumed when the kind, format,
+ * settings and time zone are the same: parsing is deterministic, so the first `resume_marker` rows are
+ * re-parsed but not re-written. With different settings the old source is rolled back (rows removed,
+ * status 'failed', audited) and the import starts over.
+ */
+export async function importFile(db: Db, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportResult> {
+  const fileName = basename(options.filePath);
+  const timezone = options.timezone ?? 'UTC';
+  if (!['ledger', 'processor', 'bank'].includes(options.kind)) throw new ImportError('INVALID_INPUT', `kind must be ledger, processor or bank, not ${JSON.stringify(options.kind)}`);
+  if (!isValidTimeZone(timezone)) throw new ImportError('INVALID_INPUT', `timezone ${JSON.stringify(timezone)} is not an IANA time zone (e.g. "Europe/Berlin")`);
+  const mapping = options.mapping === undefined ? null : validateMapping(options.mapping);
+  const progress = hooks.onProgress ?? (() => {});
+
+  progress(0, null, 'hashing');
+  let scan;
+  try {
+    scan = await scanFile(options.filePath, hooks.isCancelled);
+  } catch (error) {
+    throw new ImportError('INVALID_INPUT', `${fileName}: cannot read the file (${(error as Error).message})`);
+  }
+  if (hooks.isCancelled?.()) throw new ImportError('CANCELLED', `import of ${fileName} cancelled before anything was written`);
+  const duplicate = findSourcesBySha(db, scan.sha256, 'complete')[0];
+  if (duplicate && !options.allowDuplicateFile) {
+    throw new ImportError('CONFLICT', `${fileName} was already imported as source #${duplicate.id} "${duplicate.name}" (same SHA-256 ${scan.sha256.slice(0, 12)}…); pass allowDuplicateFile to import it again`);
+  }
+
+  const detected = detectFormat(scan.head, fileName);
+  if (scan.byteSize - detected.bomLength === 0 || (detected.format === 'unknown' && detected.evidence === 'empty')) {
+    throw invalidInput(fileName, { line: 1 }, 'the file is empty (expected a header row or statement data)');
+  }
+  const warnings: string[] = [];
+  let encoding: TextEncoding | 'latin1' = mapping?.encoding ?? detected.encoding;
+  if (!mapping?.encoding && encoding === 'utf-8' && !scan.utf8Valid) {
+    encoding = 'windows-1252';
+    warnings.push('the file is not valid UTF-8; it was decoded as Windows-1252 (declare "encoding" in a mapping file to override)');
+  }
+  if (detected.format === 'binary' && !mapping?.encoding) {
+    throw invalidInput(fileName, { line: 1 }, `this is not a text file (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
+  }
+  const skipBytes = encoding === detected.encoding ? detected.bomLength : 0;
+  const headText = new TextDecoder(encoding, { ignoreBOM: true }).decode(scan.head.subarray(skipBytes, HEAD_TEXT_BYTES), { stream: true });
+  const requested = options.format && options.format !== 'auto' ? options.format : (mapping?.format ?? null);
+  const format = (requested ?? detected.format) as ImportFormat | 'unknown' | 'binary';
+  if (!requested && (format === 'unknown' || format === 'binary')) {
+    throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
+  }
+  const prepare = readerFor(format as ImportFormat);
+  if (!prepare) throw new ImportError('INVALID_INPUT', `${fileName}: format ${format} is not supported`);
+  const openText = (): AsyncIterable<string> => readTextChunks(options.filePath, encoding, skipBytes);
+  const ctx: FormatContext = { file: fileName, headText, wholeFile: scan.byteSize <= HEAD_TEXT_BYTES, mapping, timezone, openText };
+  const reader = await prepare(ctx);
+  warnings.push(...reader.warnings);
+  const settingsJson = JSON.stringify(reader.settings);
+  const name = options.name ?? fileName;
+
+  let sourceId: number;
+  let skipRows = 0;
+  const crashed = findSourcesBySha(db, scan.sha256, 'importing');
+  const resumable = crashed.find((s) => s.kind === options.kind && s.format === reader.format && s.mapping_json === settingsJson && s.timezone === timezone);
+  for (const s of crashed) {
+    if (s !== resumable) abandonSource(db, s.id, 'failed', 'interrupted import rolled back; the file was imported again with different settings', options.actor);
+  }
+  if (resumable) {
+    sourceId = resumable.id;
+    skipRows = resumable.resume_marker;
+    warnings.push(`resumed an interrupted import after ${skipRows} committed rows`);
+  } else {
+    sourceId = insertSource(db, {
+      name, kind: options.kind, format: reader.format, fileName, sha256: scan.sha256, byteSize: scan.byteSize,
+      encoding, mappingJson: settingsJson, timezone,
+    }, options.actor);
+  }
+
+  const writer = new ChunkWriter(db, sourceId, skipRows, options.chunkRows ?? 50_000, options.actor, () => {});
+  let bytesDone = 0;
+  const afterChunk = (): void => {
+    writer.commit();
+    progress(bytesDone, scan.byteSize, 'importing');
+    if (hooks.isCancelled?.()) throw new Cancelled();
+  };
+  try {
+    await reader.run(readTextChunks(options.filePath, encoding, skipBytes, (b) => (bytesDone = b)), writer, afterChunk);
+    writer.commit();
+  } catch (error) {
+    writer.rollback();
+    if (error instanceof Cancelled || hooks.isCancelled?.()) {
+      abandonSource(db, sourceId, 'cancelled', 'cancelled by the user', options.actor);
+      throw new ImportError('CANCELLED', `import of ${fileName} cancelled; its rows were removed`);
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    abandonSource(db, sourceId, 'failed', reason, options.actor);
+    if (error instanceof ImportError) throw error;
+    throw new ImportError('INVALID_INPUT', `${fileName}: ${reason}`);
+  }
+  warnings.push(...writer.warnings);
+  const result = { rowsTotal: writer.rowsTotal, rowsImported: writer.rowsImported, rowsRejected: writer.rowsRejected, frontierMs: writer.frontierMs, warnings };
+  completeSource(db, sourceId, result, options.actor);
+  progress(scan.byteSize, scan.byteSize, 'complete');
+  return { sourceId, name: resumable?.name ?? name, format: reader.format, sha256: scan.sha256, ...result, resumed: resumable !== undefined };
+}
