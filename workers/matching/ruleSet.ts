@@ -186,7 +186,8 @@ export const DEFAULT_RULES: { ledgerProcessor: RuleSet; processorBank: RuleSet; 
       {
         strategy: 'aggregate', name: 'payout-sum', many: 'left', maxGroupSize: 2000,
         amount: { absoluteMinor: 0, leftBasis: 'net', rightBasis: 'gross' },
-        time: { minDeltaMs: -HOUR_MS, maxDeltaMs: DAY_MS },
+        // A bank line stamped 23:00 on day D pays out charges settled from D−1 23:00 to before D+1 00:00.
+        time: { minDeltaMs: -HOUR_MS + 1, maxDeltaMs: DAY_MS },
       },
     ],
   }),

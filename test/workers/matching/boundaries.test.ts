@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { inputFromRecords } from '../../../workers/matching/engineInput';
+import { listMatches, reconcile, type EngineResult } from '../../../workers/matching/reconcile';
+import { DEFAULT_RULES, parseRuleSet, type RuleSet } from '../../../workers/matching/ruleSet';
+import type { StoredRecord } from '../../../workers/shared/record';
+import { rec } from '../../generators/records';
+
+const T0 = Date.UTC(2026, 0, 1);
+const HOUR = 3_600_000;
+const R = 1000; // right ids start here
+
+function run(left: StoredRecord[], right: StoredRecord[], rules: RuleSet = DEFAULT_RULES.ledgerProcessor): EngineResult {
+  return reconcile(inputFromRecords(left, { kind: 'ledger' }), inputFromRecords(right, { kind: 'processor' }), rules);
+}
+
+function classOf(result: EngineResult, id: number): string[] {
+  const out = result.breaks.filter((b) => b.leftIds.includes(id) || b.rightIds.includes(id)).map((b) => b.class);
+  if (listMatches(result.matches).some((m) => m.leftIds.includes(id) || m.rightIds.includes(id))) out.unshift('matched');
+  return out;
+}
+
+/** A right record far past everything, so no planted record sits beyond the right frontier. */
+const late = (id: number) => rec(id, { externalId: `late_${id}`, account: 'acct_far', amountMinor: 777, tsMs: T0 + 1000 * HOUR });
+/** Same for the left side. */
+const lateLeft = (id: number) => rec(id, { externalId: `late_${id}`, account: 'acct_far', tsMs: T0 + 1000 * HOUR });
+
+const tolerant = parseRuleSet({
+  name: 'tolerant', version: 1,
+  passes: [
+    { strategy: 'exact_key', name: 'key', leftKey: 'externalId', rightKey: 'externalId', amount: { absoluteMinor: 5 }, time: { minDeltaMs: -HOUR, maxDeltaMs: 24 * HOUR } },
+    { strategy: 'tolerance', name: 'tol', leftKey: 'externalId', rightKey: 'externalId', amount: { absoluteMinor: 5 }, time: { minDeltaMs: -HOUR, maxDeltaMs: 24 * HOUR } },
+  ],
+});
+
+describe('inclusive bounds', () => {
+  it('amount tolerance is inclusive for keyed and key-less pairs', () => {
+    const left = [rec(1, { externalId: 'a' }), rec(2, { externalId: 'b' }), rec(3, { externalId: 'c', account: 'x' }), rec(4, { externalId: 'd', account: 'y' }), lateLeft(5)];
+    const right = [
+      rec(R + 1, { externalId: 'a', amountMinor: 1005 }), rec(R + 2, { externalId: 'b', amountMinor: 1006 }),
+      rec(R + 3, { account: 'x', amountMinor: 995 }), rec(R + 4, { account: 'y', amountMinor: 994 }), late(R + 5),
+    ];
+    const result = run(left, right, tolerant);
+    expect(classOf(result, 1)).toEqual(['matched']);
+    expect(classOf(result, 2)).toEqual(['amount_mismatch']);
+    expect(classOf(result, 3)).toEqual(['matched']);
+    expect(classOf(result, R + 4)).toEqual(['missing_left']);
+  });
+
+  it('relative tolerance is inclusive: 1% of 10,000 allows exactly 100', () => {
+    const rules = parseRuleSet({ name: 'rel', version: 1, passes: [
+      { strategy: 'exact_key', name: 'key', leftKey: 'externalId', rightKey: 'externalId', amount: { relative: 0.01 }, time: { minDeltaMs: 0, maxDeltaMs: HOUR } }] });
+    const left = [rec(1, { externalId: 'a', amountMinor: 10_000 }), rec(2, { externalId: 'b', amountMinor: 10_000 }), lateLeft(3)];
+    const right = [rec(R + 1, { externalId: 'a', amountMinor: 10_100 }), rec(R + 2, { externalId: 'b', amountMinor: 9_899 }), late(R + 3)];
+    const result = run(left, right, rules);
+    expect(classOf(result, 1)).toEqual(['matched']);
+    expect(classOf(result, 2)).toEqual(['amount_mismatch']);
+  });
+
+  it('asymmetric time window: both ends inclusive, one millisecond past is a delay', () => {
+    const at = (ms: number) => T0 + ms;
+    const left = [
+      rec(1, { externalId: 'a' }), rec(2, { externalId: 'b' }), rec(3, { externalId: 'c' }), rec(4, { externalId: 'd' }),
+      rec(5, { externalId: 'e', account: 'k1' }), rec(6, { externalId: 'f', account: 'k2' }), lateLeft(7),
+    ];
+    const right = [
+      rec(R + 1, { externalId: 'a', tsMs: at(24 * HOUR) }), rec(R + 2, { externalId: 'b', tsMs: at(24 * HOUR + 1) }),
+      rec(R + 3, { externalId: 'c', tsMs: at(-HOUR) }), rec(R + 4, { externalId: 'd', tsMs: at(-HOUR - 1) }),
+      rec(R + 5, { account: 'k1', tsMs: at(24 * HOUR) }), rec(R + 6, { account: 'k2', tsMs: at(24 * HOUR + 1) }), late(R + 7),
+    ];
+    const result = run(left, right);
+    expect(classOf(result, 1)).toEqual(['matched']);
+    expect(classOf(result, 2)).toEqual(['delay']);
+    expect(classOf(result, 3)).toEqual(['matched']);
+    expect(classOf(result, 4)).toEqual(['delay']);
+    expect(classOf(result, 5)).toEqual(['matched']);
+    expect(classOf(result, 6)).toEqual(['delay']);
+    const delay = result.breaks.find((b) => b.leftIds.includes(2))!;
+    expect(delay.rightIds).toEqual([R + 2]);
+    expect(delay.explanation.summary).toMatch(/time \+24 h > \+24 h window/);
+  });
+});
+
+describe('assignment', () => {
+  it('equal candidates are reported as ambiguous, not picked', () => {
+    const left = [rec(1, { externalId: 'a' }), lateLeft(2)];
+    const right = [rec(R + 1, { tsMs: T0 + HOUR }), rec(R + 2, { tsMs: T0 + HOUR }), late(R + 3)];
+    const result = run(left, right);
+    expect(result.ambiguous).toBeGreaterThanOrEqual(1);
+    expect(result.counts.ambiguous).toBe(result.ambiguous);
+    expect(classOf(result, 1)).toEqual(['missing_right']);
+    expect(classOf(result, R + 1)).toEqual(['missing_left']);
+    expect(classOf(result, R + 2)).toEqual(['missing_left']);
+    const missing = result.breaks.find((b) => b.leftIds.includes(1))!;
+    expect(missing.explanation.facts.ambiguous).toBe(true);
+    expect(missing.explanation.summary).toMatch(/equally good/);
+  });
+
+  it('an unequal pair is resolved by the stated rule: nearest amount, then nearest time', () => {
+    const left = [rec(1, { externalId: 'a' }), rec(2, { externalId: 'b', tsMs: T0 + 2 * HOUR }), lateLeft(3)];
+    const right = [rec(R + 1, { tsMs: T0 + 3 * HOUR }), rec(R + 2, { tsMs: T0 + HOUR / 2 }), late(R + 3)];
+    const result = run(left, right);
+    const pairs = listMatches(result.matches).map((m) => [m.leftIds[0], m.rightIds[0]]);
+    // Edges: (1, R+2) 0.5 h, (2, R+1) 1 h, (1, R+1) 3 h; (2, R+2) is outside the window. Nearest first.
+    expect(pairs).toContainEqual([1, R + 2]);
+    expect(pairs).toContainEqual([2, R + 1]);
+    expect(result.ambiguous).toBe(0);
+  });
+
+  it('two records with different non-empty keys never match by tolerance', () => {
+    const left = [rec(1, { externalId: 'A' }), rec(2, { externalId: 'C', account: 'other' }), lateLeft(3)];
+    const right = [rec(R + 1, { externalId: 'B', tsMs: T0 + HOUR }), rec(R + 2, { account: 'other', tsMs: T0 + HOUR }), late(R + 3)];
+    const result = run(left, right);
+    expect(classOf(result, 1)).toEqual(['missing_right']);
+    expect(classOf(result, R + 1)).toEqual(['missing_left']);
+    expect(classOf(result, 2)).toEqual(['matched']);
+    const m = listMatches(result.matches).find((x) => x.leftIds[0] === 2)!;
+    expect(m.strategy).toBe('tolerance');
+  });
+
+  it('no record is ever claimed twice', () => {
+    const left = Array.from({ length: 50 }, (_, i) => rec(i + 1, { tsMs: T0 + i * 60_000, amountMinor: 100 + (i % 3), externalId: `k${i}` }));
+    const right = Array.from({ length: 50 }, (_, i) => rec(R + i + 1, { tsMs: T0 + i * 61_000, amountMinor: 100 + (i % 3) }));
+    const result = run(left, right);
+    const seen = new Set<number>();
+    for (const m of listMatches(result.matches)) for (const id of [...m.leftIds, ...m.rightIds]) {
+      expect(seen.has(id)).toBe(false);
+      seen.add(id);
+    }
+  });
+});
+
+describe('break classes', () => {
+  it('duplicates on both sides: the first pair matches, each repeat is a duplicate', () => {
+    const left = [rec(1, { externalId: 't1', reference: 'idem1' }), rec(2, { externalId: 't1r', reference: 'idem1' }), lateLeft(3)];
+    const right = [rec(R + 1, { externalId: 't1' }), rec(R + 2, { externalId: 't1' }), late(R + 3)];
+    const result = run(left, right);
+    expect(classOf(result, 1)).toEqual(['matched']);
+    expect(classOf(result, R + 1)).toEqual(['matched']);
+    expect(classOf(result, 2)).toEqual(['duplicate']);
+    expect(classOf(result, R + 2)).toEqual(['duplicate']);
+    expect(result.breaks.find((b) => b.leftIds.includes(2))!.explanation.summary).toMatch(/repeat reference idem1 of line 2/);
+  });
+
+  it('keys reused across accounts are neither duplicates nor cross-matched', () => {
+    const left = [rec(1, { externalId: 'ord_1', account: 'A' }), rec(2, { externalId: 'ord_1', account: 'B', amountMinor: 2000 }), lateLeft(3)];
+    const right = [rec(R + 1, { externalId: 'ord_1', account: 'B', amountMinor: 2000 }), rec(R + 2, { externalId: 'ord_1', account: 'A' }), late(R + 3)];
+    const result = run(left, right);
+    const pairs = listMatches(result.matches).map((m) => [m.leftIds[0], m.rightIds[0]]);
+    expect(pairs).toEqual(expect.arrayContaining([[1, R + 2], [2, R + 1]]));
+    expect(result.counts.duplicate).toBe(0);
+  });
+
+  it('amount (with fee hint), currency and status mismatches by key', () => {
+    const left = [rec(1, { externalId: 'a', amountMinor: 10_000 }), rec(2, { externalId: 'b' }), rec(3, { externalId: 'c' }), lateLeft(4)];
+    const right = [
+      rec(R + 1, { externalId: 'a', amountMinor: 9_680, feeMinor: 320 }), rec(R + 2, { externalId: 'b', currency: 'EUR' }),
+      rec(R + 3, { externalId: 'c', status: 'failed' }), late(R + 4),
+    ];
+    const result = run(left, right);
+    const a = result.breaks.find((b) => b.leftIds.includes(1))!;
+    expect(a.class).toBe('amount_mismatch');
+    expect(a.amountMinor).toBe(320);
+    expect(a.explanation.facts.hint).toBe('fee');
+    expect(a.explanation.summary).toMatch(/amount −3\.20 \(= fee\)/);
+    expect(classOf(result, 2)).toEqual(['currency_mismatch']);
+    expect(classOf(result, 3)).toEqual(['status_mismatch']);
+    expect(classOf(result, R + 3)).toEqual(['status_mismatch']);
+  });
+
+  it('rounding hint for a one-minor-unit slip; status spellings normalize (settled = posted)', () => {
+    const left = [rec(1, { externalId: 'a' }), rec(2, { externalId: 'b', status: 'Completed' }), lateLeft(3)];
+    const right = [rec(R + 1, { externalId: 'a', amountMinor: 1001 }), rec(R + 2, { externalId: 'b', status: 'SETTLED' }), late(R + 3)];
+    const result = run(left, right);
+    expect(result.breaks.find((b) => b.leftIds.includes(1))!.explanation.facts.hint).toBe('rounding');
+    expect(classOf(result, 2)).toEqual(['matched']);
+  });
+
+  it('missing vs delay by the other side’s data frontier', () => {
+    const left = [rec(1, { externalId: 'a', tsMs: T0 }), rec(2, { externalId: 'b', tsMs: T0 + 100 * HOUR })];
+    const right = [rec(R + 1, { externalId: 'z', account: 'other', tsMs: T0 + 90 * HOUR })];
+    const result = run(left, right);
+    expect(classOf(result, 1)).toEqual(['missing_right']);
+    const pending = result.breaks.find((b) => b.leftIds.includes(2))!;
+    expect(pending.class).toBe('delay');
+    expect(pending.explanation.summary).toMatch(/may still arrive/);
+  });
+
+  it('out_of_order: a matched record can also carry an inversion break', () => {
+    const left = [1, 2, 3, 4].map((s) => rec(s, { externalId: `t${s}`, sequence: s, tsMs: T0 + [0, 2, 1, 3][s - 1]! * HOUR }));
+    const right = left.map((l) => rec(R + l.id, { externalId: l.externalId, tsMs: l.tsMs! + HOUR }));
+    const result = run([...left, lateLeft(9)], [...right, late(R + 9)]);
+    expect(classOf(result, 2)).toEqual(['matched', 'out_of_order']);
+    expect(classOf(result, 3)).toEqual(['matched', 'out_of_order']);
+    expect(classOf(result, 1)).toEqual(['matched']);
+    const ooo = result.breaks.filter((b) => b.class === 'out_of_order');
+    expect(ooo).toHaveLength(1);
+    expect(ooo[0]!.leftIds).toEqual([2, 3]);
+  });
+
+  it('explanations list up to three nearest candidates with the failed criterion and amount', () => {
+    const left = [rec(1, { externalId: 'a', amountMinor: 5000 }), lateLeft(9)];
+    const right = [rec(R + 1, { externalId: 'q', amountMinor: 5000, tsMs: T0 + 2 * HOUR }), rec(R + 2, { externalId: 'r', amountMinor: 4000 }),
+      rec(R + 3, { externalId: 's', amountMinor: 7000 }), rec(R + 4, { externalId: 't', amountMinor: 9000 }), late(R + 9)];
+    const result = run(left, right);
+    const b = result.breaks.find((x) => x.leftIds.includes(1))!;
+    expect(b.class).toBe('missing_right');
+    expect(b.explanation.candidates).toHaveLength(3);
+    expect(b.explanation.candidates[0]!.externalId).toBe('q');
+    expect(b.explanation.candidates[0]!.criteria.find((c) => c.name === 'key')).toMatchObject({ ok: false });
+    expect(b.explanation.candidates[0]!.text).toMatch(/key a ≠ q/);
+    expect(['low', 'medium', 'high']).toContain(b.blastRadius);
+  });
+});
+
+describe('aggregation', () => {
+  const oneToMany = parseRuleSet({ name: 'split', version: 1, passes: [
+    { strategy: 'aggregate', name: 'split', many: 'right', maxGroupSize: 5, amount: { absoluteMinor: 0 }, time: { minDeltaMs: 0, maxDeltaMs: 24 * HOUR } }] });
+
+  it('1:N exact sum matches; off by one minor unit does not', () => {
+    const parts = (base: number, amounts: number[]) => amounts.map((a, i) => rec(base + i, { amountMinor: a, tsMs: T0 + (i + 1) * HOUR }));
+    const exact = reconcile(inputFromRecords([rec(1, { amountMinor: 1000 })]), inputFromRecords(parts(R, [300, 300, 400])), oneToMany);
+    expect(listMatches(exact.matches)).toEqual([expect.objectContaining({ leftIds: [1], rightIds: [R, R + 1, R + 2], strategy: 'aggregate', amountDeltaMinor: 0 })]);
+    const off = reconcile(inputFromRecords([rec(1, { amountMinor: 1000 }), lateLeft(9)]), inputFromRecords([...parts(R, [300, 300, 399]), late(R + 9)]), oneToMany);
+    expect(off.matches.count).toBe(0);
+    expect(off.breaks.filter((b) => b.leftIds.includes(1)).map((b) => b.class)).toEqual(['missing_right']);
+    expect(off.breaks.filter((b) => b.class === 'missing_left').flatMap((b) => b.rightIds)).toEqual(expect.arrayContaining([R, R + 1, R + 2]));
+  });
+
+  it('N:1 payout net of fees (processor → bank default), group size bounded', () => {
+    const charges = [1000, 2000, 3000].map((a, i) => rec(i + 1, { amountMinor: a, feeMinor: 30, status: 'succeeded', externalId: `ch${i}`, tsMs: T0 + i * HOUR }));
+    const failed = rec(4, { amountMinor: 999, feeMinor: 30, status: 'failed', externalId: 'ch_failed', tsMs: T0 + HOUR });
+    const payout = rec(R + 1, { amountMinor: 6000 - 90, externalId: 'po_1', tsMs: T0 + 10 * HOUR });
+    const result = reconcile(inputFromRecords([...charges, failed], { kind: 'processor' }), inputFromRecords([payout], { kind: 'bank' }), DEFAULT_RULES.processorBank);
+    expect(listMatches(result.matches)).toEqual([expect.objectContaining({ leftIds: [1, 2, 3], rightIds: [R + 1], strategy: 'aggregate' })]);
+    expect(result.counts.excluded_left).toBe(1);
+    const small = parseRuleSet({ ...DEFAULT_RULES.processorBank, passes: [{ ...DEFAULT_RULES.processorBank.passes[0]!, maxGroupSize: 2 }] });
+    const bounded = reconcile(inputFromRecords(charges), inputFromRecords([payout]), small);
+    expect(bounded.matches.count).toBe(0);
+  });
+});

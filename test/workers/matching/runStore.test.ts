@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../../../main/audit/auditLog';
+import { openWorkspace, type Db } from '../../../main/db/openWorkspace';
+import { seedSource } from '../../../workers/matching/bench/seedStore';
+import { BREAKS_CSV_HEADER, exportRunCsv, MATCHES_CSV_HEADER } from '../../../workers/matching/exportCsv';
+import { DEFAULT_RULES } from '../../../workers/matching/ruleSet';
+import { runReconciliation } from '../../../workers/matching/runStore';
+import { generateDataset, shuffled } from '../../generators/reconData';
+import { rec } from '../../generators/records';
+
+let dir: string;
+let db: Db;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'recon-match-'));
+  db = openWorkspace(dir);
+});
+
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const data = generateDataset({ seed: 21, rows: 3_000 });
+
+function seedPair(order?: number): { left: number; right: number } {
+  const left = order === undefined ? data.left : shuffled(data.left, order);
+  const right = order === undefined ? data.right : shuffled(data.right, order + 1);
+  return {
+    left: seedSource(db, { name: 'ledger', kind: 'ledger' }, left),
+    right: seedSource(db, { name: 'processor', kind: 'processor' }, right),
+  };
+}
+
+describe('runReconciliation', () => {
+  it('persists matches, breaks, counts, the rule set and an audit entry', () => {
+    const { left, right } = seedPair();
+    const progress: string[] = [];
+    const outcome = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 'tester' }, {
+      onProgress: (_d, _t, phase) => progress.push(phase),
+    });
+    expect(outcome.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(outcome.impact).toBeNull();
+    expect(progress).toEqual(expect.arrayContaining(['load', 'pass:exact-key', 'persist']));
+    const run = db.prepare('SELECT * FROM runs WHERE id = ?').get(outcome.runId) as Record<string, unknown>;
+    expect(run).toMatchObject({ status: 'complete', fingerprint: outcome.fingerprint, left_source_id: left, right_source_id: right });
+    expect(JSON.parse(run.counts_json as string)).toEqual(outcome.counts);
+    const matchRows = (db.prepare('SELECT COUNT(*) AS n FROM matches WHERE run_id = ?').get(outcome.runId) as { n: number }).n;
+    expect(matchRows).toBe(outcome.counts.matches);
+    const breakRows = db.prepare('SELECT class, explanation_json FROM breaks WHERE run_id = ?').all(outcome.runId) as { class: string; explanation_json: string }[];
+    expect(breakRows.length).toBe(outcome.counts.breaks);
+    expect(JSON.parse(breakRows[0]!.explanation_json).summary).toEqual(expect.any(String));
+    const audit = db.prepare(`SELECT body FROM audit_log WHERE kind = 'run.completed'`).all() as { body: string }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.body).data).toMatchObject({ runId: outcome.runId, fingerprint: outcome.fingerprint });
+    expect(verifyChain(db).ok).toBe(true);
+    const ruleSet = db.prepare('SELECT name, version FROM rule_sets').all();
+    expect(ruleSet).toEqual([{ name: 'ledger-processor', version: 1 }]);
+  });
+
+  it('gives the same fingerprint whatever order the records were stored in', () => {
+    const a = seedPair();
+    const b = seedPair(7);
+    const first = runReconciliation(db, { leftSourceId: a.left, rightSourceId: a.right, actor: 't' });
+    const second = runReconciliation(db, { leftSourceId: b.left, rightSourceId: b.right, actor: 't' });
+    expect(second.fingerprint).toBe(first.fingerprint);
+    expect(second.counts).toEqual(first.counts);
+  });
+
+  it('computes impact against the previous run of the same pair and versions changed rules', () => {
+    const { left, right } = seedPair();
+    runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    const same = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    expect(same.impact).toMatchObject({ matchesGained: 0, matchesLost: 0, matchesChanged: 0 });
+    const looser = {
+      ...DEFAULT_RULES.ledgerProcessor,
+      passes: DEFAULT_RULES.ledgerProcessor.passes.map((p) => ({ ...p, time: { minDeltaMs: -3_600_000, maxDeltaMs: 200 * 3_600_000 } })),
+    };
+    const next = runReconciliation(db, { leftSourceId: left, rightSourceId: right, rules: looser, actor: 't' });
+    expect(next.impact!.matchesGained).toBeGreaterThan(0);
+    expect(next.impact!.breaksDelta.delay).toBeLessThan(0);
+    expect(next.ruleSetId).not.toBe(same.ruleSetId);
+    const versions = db.prepare(`SELECT version FROM rule_sets WHERE name = 'ledger-processor' ORDER BY version`).all();
+    expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+  });
+
+  it('rejects invalid rules and unknown sources with clear messages, recording nothing', () => {
+    const { left, right } = seedPair();
+    expect(() => runReconciliation(db, { leftSourceId: left, rightSourceId: 999, actor: 't' })).toThrow(/right source 999 does not exist/);
+    expect(() => runReconciliation(db, { leftSourceId: left, rightSourceId: right, rules: { name: 'x' }, actor: 't' })).toThrow(/rules\.version/);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n).toBe(0);
+  });
+
+  it('marks a cancelled run and audits it', () => {
+    const { left, right } = seedPair();
+    expect(() => runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' }, { isCancelled: () => true })).toThrow(/cancelled/);
+    expect(db.prepare('SELECT status FROM runs').get()).toEqual({ status: 'cancelled' });
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'run.cancelled'`).get()).toEqual({ n: 1 });
+  });
+});
+
+describe('exportRunCsv', () => {
+  it('writes matches and breaks with external ids, #LINE for records without one, and proper quoting', () => {
+    const T0 = Date.UTC(2026, 0, 1);
+    const left = seedSource(db, { name: 'l', kind: 'ledger' }, [
+      rec(1, { externalId: 'a,1', line: 2 }), rec(2, { externalId: 'b', line: 3 }), rec(3, { externalId: 'c', line: 4, amountMinor: 5 }),
+    ]);
+    const right = seedSource(db, { name: 'r', kind: 'processor' }, [
+      rec(11, { externalId: 'a,1', line: 2 }), rec(12, { externalId: null, line: 3, tsMs: T0 + 60_000 }), rec(13, { externalId: 'z "q"', line: 4, amountMinor: 9 }),
+    ]);
+    const { runId } = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    const out = join(dir, 'matches.csv');
+    expect(exportRunCsv(db, runId, 'matches', out).rows).toBe(2);
+    const matches = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(matches[0]).toBe(MATCHES_CSV_HEADER);
+    expect(matches.slice(1).sort()).toEqual(['"a,1","a,1",exact_key,0,0', 'b,#3,tolerance,0,60000']);
+    const breaksOut = join(dir, 'breaks.csv');
+    exportRunCsv(db, runId, 'breaks', breaksOut);
+    const breaks = readFileSync(breaksOut, 'utf8');
+    expect(breaks.split('\n')[0]).toBe(BREAKS_CSV_HEADER);
+    // Both lie within a window of the other file's end, so they are pending (delay), not missing.
+    expect(breaks).toMatch(/\ndelay,c,,5,USD,low,"ledger line 4 \(c, 0\.05 USD, acct_1\) is later than/);
+    expect(breaks).toMatch(/\ndelay,,"z ""q""",9,USD,low,"processor line 4 \(z ""q"", 0\.09 USD/);
+  });
+});
