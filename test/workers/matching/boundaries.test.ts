@@ -14,7 +14,7 @@ function run(left: StoredRecord[], right: StoredRecord[], rules: RuleSet = DEFAU
 }
 
 function classOf(result: EngineResult, id: number): string[] {
-  const out = result.breaks.filter((b) => b.leftIds.includes(id) || b.rightIds.includes(id)).map((b) => b.class);
+  const out: string[] = result.breaks.filter((b) => b.leftIds.includes(id) || b.rightIds.includes(id)).map((b) => b.class);
   if (listMatches(result.matches).some((m) => m.leftIds.includes(id) || m.rightIds.includes(id))) out.unshift('matched');
   return out;
 }
