@@ -146,43 +146,4 @@ export function seedSmallRun(db: Db): SeededRun {
   })();
 }
 
-const CLASSES = ['missing_left', 'missing_right', 'duplicate', 'delay', 'out_of_order', 'amount_mismatch', 'currency_mismatch', 'status_mismatch'];
-const RADII = ['low', 'low', 'low', 'medium', 'high'];
-const CURRENCIES = ['USD', 'USD', 'USD', 'EUR', 'JPY'];
-
-/**
- * N synthetic breaks in one run, inserted in bulk (no records behind them): for paging, sorting
- * and filtering at scale. Deterministic: a linear congruential sequence, not Math.random.
- */
-export function seedSyntheticBreaks(db: Db, n: number, accounts = 5000, customers = 50_000): { runId: number } {
-  const left = insertSource(db, 'bench-left', 'ledger', T0 + 30 * 24 * HOUR_MS);
-  const right = insertSource(db, 'bench-right', 'processor', T0 + 29 * 24 * HOUR_MS);
-  const runId = insertRun(db, left, right);
-  let seed = 12345;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  const insert = db.prepare(
-    `INSERT INTO breaks (run_id, class, left_ids, right_ids, amount_minor, currency, account, customer, ts_ms, blast_radius, explanation_json)
-     VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const batch = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i += 1) {
-      const cls = CLASSES[next() % CLASSES.length]!;
-      const account = `acct_${String(next() % accounts).padStart(5, '0')}`;
-      const customer = `cus_${String(next() % customers).padStart(6, '0')}`;
-      insert.run(
-        runId,
-        cls,
-        String(i + 1),
-        next() % 1_000_000,
-        CURRENCIES[next() % CURRENCIES.length],
-        account,
-        customer,
-        T0 + (next() % (30 * 24 * 3600)) * 1000,
-        RADII[next() % RADII.length],
-        `{"text":"synthetic ${cls} txn_${i}"}`,
-      );
-    }
-  });
-  for (let from = 0; from < n; from += 50_000) batch(from, Math.min(n, from + 50_000));
-  return { runId };
-}
+export { seedSyntheticBreaks } from '../../main/usecases/bench/syntheticBreaks';

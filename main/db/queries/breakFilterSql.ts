@@ -73,15 +73,21 @@ export function breakWhere(filter: BreakFilter): SqlFragment {
   }
   const match = filter.text ? ftsQuery(filter.text) : null;
   if (match) {
+    // Materializes the matching ids once; probing FTS5 row by row instead measured far slower.
     clauses.push('b.id IN (SELECT rowid FROM breaks_fts WHERE breaks_fts MATCH ?)');
     params.push(match);
   }
   return { sql: clauses.join(' AND '), params };
 }
 
-/** ORDER BY with id as the tie-breaker, so OFFSET pages are stable and disjoint. */
-export function breakOrderBy(sort: BreakSort): string {
+/**
+ * ORDER BY with id as the tie-breaker, so OFFSET pages are stable and disjoint. With
+ * `walkSortIndex` false the columns get a unary +, which stops SQLite from walking the sort index
+ * and makes it drive the query from the filter's index and sort the few matching rows instead.
+ */
+export function breakOrderBy(sort: BreakSort, walkSortIndex = true): string {
   const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const plus = walkSortIndex ? '' : '+';
   const column = SORT_COLUMN[sort.key];
-  return column === 'b.id' ? `b.id ${direction}` : `${column} ${direction}, b.id ${direction}`;
+  return column === 'b.id' ? `${plus}b.id ${direction}` : `${plus}${column} ${direction}, ${plus}b.id ${direction}`;
 }

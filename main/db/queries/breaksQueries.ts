@@ -1,6 +1,6 @@
 import type { BlastRadius, BreakClass, BreakFilter, BreakRow, BreakSort, TriageState } from '../../../preload/contract';
 import type { Db } from '../openWorkspace';
-import { breakOrderBy, breakWhere } from './breakFilterSql';
+import { breakOrderBy, breakWhere, ftsQuery } from './breakFilterSql';
 import { summaryOf } from './explanationJson';
 
 export interface BreakDbRow {
@@ -57,17 +57,57 @@ export function toBreakRow(row: BreakDbRow): BreakRow {
   };
 }
 
+/** A filter matching at most this many breaks is "selective": sorting its rows beats walking the sort index. */
+const SELECTIVE_ROWS = 5_000;
+
+function atMost(db: Db, sql: string, params: (string | number)[]): boolean {
+  const n = db.prepare(`SELECT COUNT(*) FROM (${sql} LIMIT ${SELECTIVE_ROWS + 1})`).pluck().get(...params) as number;
+  return n <= SELECTIVE_ROWS;
+}
+
+/**
+ * Without statistics SQLite prefers walking the sort order's index and filtering as it goes, which
+ * is fast when many rows match and a full scan when few do. This decides which case we are in
+ * with bounded probes (each reads at most SELECTIVE_ROWS index entries).
+ */
+export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): { walkSortIndex: boolean } {
+  const match = filter.text ? ftsQuery(filter.text) : null;
+  if (match) {
+    const selective = atMost(db, 'SELECT 1 FROM breaks_fts WHERE breaks_fts MATCH ?', [match]);
+    return { walkSortIndex: !selective };
+  }
+  if (filter.account || filter.customer || filter.assignee) return { walkSortIndex: false };
+  const run = filter.runId;
+  if (sort.key !== 'amount' && (filter.minAmountMinor !== undefined || filter.maxAmountMinor !== undefined)) {
+    const selective = atMost(db, 'SELECT 1 FROM breaks WHERE run_id = ? AND amount_minor BETWEEN ? AND ?', [
+      run,
+      filter.minAmountMinor ?? -Number.MAX_SAFE_INTEGER,
+      filter.maxAmountMinor ?? Number.MAX_SAFE_INTEGER,
+    ]);
+    if (selective) return { walkSortIndex: false };
+  }
+  if (sort.key !== 'ts' && (filter.fromMs !== undefined || filter.toMs !== undefined)) {
+    const selective = atMost(db, 'SELECT 1 FROM breaks WHERE run_id = ? AND ts_ms >= ? AND ts_ms < ?', [
+      run,
+      filter.fromMs ?? -Number.MAX_SAFE_INTEGER,
+      filter.toMs ?? Number.MAX_SAFE_INTEGER,
+    ]);
+    if (selective) return { walkSortIndex: false };
+  }
+  return { walkSortIndex: true };
+}
+
 /**
  * One page. The inner query walks only an index (the filter's columns, the sort and the rowid) to
  * find the page's ids; only those rows are then read in full, so a deep OFFSET skips index
  * entries, not table rows.
  */
 export function queryBreakPage(db: Db, filter: BreakFilter, sort: BreakSort, offset: number, limit: number): BreakRow[] {
+  const plan = planPage(db, filter, sort);
   const where = breakWhere(filter);
-  const order = breakOrderBy(sort);
   const sql = `SELECT ${COLUMNS} FROM breaks b
-    WHERE b.id IN (SELECT b.id FROM breaks b WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?)
-    ORDER BY ${order}`;
+    WHERE b.id IN (SELECT b.id FROM breaks b WHERE ${where.sql} ORDER BY ${breakOrderBy(sort, plan.walkSortIndex)} LIMIT ? OFFSET ?)
+    ORDER BY ${breakOrderBy(sort)}`;
   const rows = db.prepare(sql).all(...where.params, limit, offset) as BreakDbRow[];
   return rows.map(toBreakRow);
 }

@@ -16,7 +16,16 @@ function candidateId(candidate: JsonObject): number | null {
   return null;
 }
 
+/**
+ * The engine's own words when it gave them (its candidate `text` and the text of each failed
+ * criterion); otherwise every other field as key: value.
+ */
 function candidateDetail(candidate: JsonObject): string {
+  const criteria = Array.isArray(candidate['criteria']) ? (candidate['criteria'] as unknown[]) : [];
+  const failed = criteria
+    .filter((c): c is JsonObject => !!c && typeof c === 'object' && (c as JsonObject)['ok'] === false)
+    .map((c) => (typeof c['text'] === 'string' ? c['text'] : `${scalarText(c['name'])} failed`));
+  if (typeof candidate['text'] === 'string') return [candidate['text'], ...failed].join(' · ');
   return Object.entries(candidate)
     .filter(([key]) => !ID_KEYS.includes(key) && !SCORE_KEYS.includes(key))
     .map(([key, value]) => `${key}: ${scalarText(value)}`)
@@ -39,8 +48,10 @@ export function explainBreak(db: Db, explanationJson: string): BreakExplanation 
     return { recordId: id, record: id !== null ? (records.get(id) ?? null) : null, score, detail: candidateDetail(candidate) };
   });
   const text = explanationText(explanation);
-  const facts = Object.entries(explanation)
-    .filter(([key, value]) => key !== 'candidates' && !(typeof value === 'string' && value === text))
+  // The engine nests its facts under `facts`; top-level extras are shown alongside.
+  const nested = explanation['facts'] && typeof explanation['facts'] === 'object' && !Array.isArray(explanation['facts']) ? (explanation['facts'] as JsonObject) : {};
+  const facts = [...Object.entries(explanation), ...Object.entries(nested)]
+    .filter(([key, value]) => key !== 'candidates' && key !== 'facts' && !(typeof value === 'string' && value === text))
     .map(([key, value]) => ({ key, value: scalarText(value) }));
   return { text, facts, candidates, rawJson: explanationJson };
 }

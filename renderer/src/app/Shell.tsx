@@ -1,8 +1,11 @@
 import { AppShell, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BreaksPage } from '../features/breaks/BreaksPage';
 import { UpcomingPage } from '../features/placeholder/UpcomingPage';
+import { RunsPage } from '../features/runs/RunsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
+import { ShortcutHelp } from '../components/ShortcutHelp';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { PAGES, type PageId } from './pages';
 import { useGoToShortcuts } from './useGoToShortcuts';
@@ -42,8 +45,11 @@ export function Shell() {
       <AppShell.Main>
         {page === 'workspace' && <WorkspacePage onNavigate={setPage} />}
         {page === 'audit' && <AuditPage />}
-        {page !== 'workspace' && page !== 'audit' && <UpcomingPage page={current} onNavigate={setPage} />}
+        {page === 'runs' && <RunsPage onNavigate={setPage} />}
+        {page === 'breaks' && <BreaksPage onNavigate={setPage} />}
+        {!['workspace', 'audit', 'runs', 'breaks'].includes(page) && <UpcomingPage page={current} onNavigate={setPage} />}
       </AppShell.Main>
+      <ShortcutHelp />
     </AppShell>
   );
 }

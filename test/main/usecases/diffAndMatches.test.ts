@@ -82,3 +82,22 @@ describe('matches', () => {
     expect(() => createManualMatch(ctx, { runId, leftIds: [records['P4']!], rightIds: [records['L3']!], reason: 'x' })).toThrow(/left source/);
   });
 });
+
+describe('explanations in the engine\'s shape', () => {
+  it('reads summary, nested facts and candidates with criteria texts', () => {
+    const ctx = context();
+    const { breakIds, records } = seedSmallRun(ctx.db);
+    const engineShape = {
+      summary: 'No processor row within the window',
+      facts: { window: '±24 h', hint: 'late' },
+      candidates: [
+        { side: 'right', id: records['P3'], line: 4, externalId: 'P3', text: 'processor line 4 (P3)', criteria: [{ name: 'amount', ok: true, text: 'amount equal' }, { name: 'time', ok: false, delta: 100, text: 'time +28 h outside −24 h..+24 h' }] },
+      ],
+    };
+    ctx.db.prepare('UPDATE breaks SET explanation_json = ? WHERE id = ?').run(JSON.stringify(engineShape), breakIds[1]);
+    const explanation = getBreakDiff(ctx, { breakId: breakIds[1]! }).explanation;
+    expect(explanation.text).toBe('No processor row within the window');
+    expect(explanation.facts).toEqual([{ key: 'window', value: '±24 h' }, { key: 'hint', value: 'late' }]);
+    expect(explanation.candidates[0]).toMatchObject({ recordId: records['P3'], detail: 'processor line 4 (P3) · time +28 h outside −24 h..+24 h', record: { line: 4 } });
+  });
+});

@@ -1,0 +1,173 @@
+import { Alert, Badge, Card, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { BreakFilter, BreakSort } from '../../../../preload/contract';
+import { useReconQuery } from '../../api/useRecon';
+import type { PageId } from '../../app/pages';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatCount } from '../../components/formatters';
+import { DiffDrawer, type DiffTarget } from '../diff/DiffDrawer';
+import { MatchesPanel } from '../matches/MatchesPanel';
+import { selectRun, useSelectedRun } from '../runs/selectedRun';
+import { TriageBar } from '../triage/TriageBar';
+import { BREAK_COLUMNS, DEFAULT_COLUMNS } from './breakColumns';
+import { BreaksFilterBar } from './BreaksFilterBar';
+import { ColumnChooser } from './ColumnChooser';
+import { ExportCsvButton } from './ExportCsvButton';
+import { useBreakPages } from './useBreakPages';
+import { useBreaksKeyboard } from './useBreaksKeyboard';
+import { VirtualBreaksTable } from './VirtualBreaksTable';
+
+type FilterFields = Omit<BreakFilter, 'runId'>;
+
+function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initialClasses: string[]; storePath: string }) {
+  const [fields, setFields] = useState<FilterFields>(() => (initialClasses.length ? { classes: initialClasses as FilterFields['classes'] } : {}));
+  const [sort, setSort] = useState<BreakSort>({ key: 'ts', direction: 'asc' });
+  const [columnIds, setColumnIds] = useState<string[]>(DEFAULT_COLUMNS);
+  const [cursor, setCursor] = useState(0);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [diff, setDiff] = useState<DiffTarget | null>(null);
+  const [tab, setTab] = useState<string | null>('breaks');
+  const filter = useMemo<BreakFilter>(() => ({ ...fields, runId }), [fields, runId]);
+  const pages = useBreakPages(filter, sort);
+  const total = pages.count?.count ?? 0;
+  const countLabel = pages.count ? `${formatCount(total)}${pages.count.capped ? '+' : ''}` : '…';
+  const columns = BREAK_COLUMNS.filter((c) => columnIds.includes(c.id));
+  const quick = useRef({ investigate: () => {}, undo: () => {} });
+
+  const onFilter = useCallback((next: FilterFields) => {
+    setFields(next);
+    setCursor(0);
+    setSelected(new Set());
+  }, []);
+  const toggle = (id: number) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  useBreaksKeyboard(tab === 'breaks' && diff === null, {
+    move: (delta) => setCursor((c) => Math.max(0, Math.min(total - 1, c + delta))),
+    open: () => {
+      const row = pages.rowAt(cursor);
+      if (row) setDiff({ kind: 'break', id: row.id });
+    },
+    toggle: () => {
+      const row = pages.rowAt(cursor);
+      if (row) toggle(row.id);
+    },
+    investigate: () => quick.current.investigate(),
+    undo: () => quick.current.undo(),
+  });
+
+  const exportDir = storePath.replace(/[\\/][^\\/]*$/, '');
+  return (
+    <Tabs value={tab} onChange={setTab}>
+      <Tabs.List>
+        <Tabs.Tab value="breaks">Breaks</Tabs.Tab>
+        <Tabs.Tab value="matches">Matches</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="breaks" pt="sm">
+        <Stack gap="sm">
+          <BreaksFilterBar value={fields} onChange={onFilter} />
+          <Card withBorder padding="xs">
+            <TriageBar
+              runId={runId}
+              filter={filter}
+              selectedIds={[...selected]}
+              matchingLabel={countLabel}
+              onDone={() => setSelected(new Set())}
+              bindKeys={(keys) => (quick.current = keys)}
+            />
+          </Card>
+          <Group justify="space-between">
+            <Group gap="xs">
+              <Badge size="lg" variant="light" aria-label="Matching breaks">
+                {countLabel} breaks
+              </Badge>
+              <Text size="xs" c="dimmed">
+                j/k move · Enter diff · x select · ? help
+              </Text>
+            </Group>
+            <Group gap="xs">
+              <ColumnChooser visible={columnIds} onChange={setColumnIds} />
+              <ExportCsvButton filter={filter} sort={sort} defaultPath={`${exportDir}/breaks-run-${runId}.csv`} />
+            </Group>
+          </Group>
+          {pages.error && <ErrorNotice title="Could not load breaks" message={`${pages.error} Change the filter or reload the page.`} />}
+          {pages.count && total === 0 ? (
+            <Alert color="gray" title="No breaks match this filter">
+              Clear a filter (or “Clear filters”) to see more; a search matches words from the start, e.g. “txn_00” finds txn_0042.
+            </Alert>
+          ) : (
+            <VirtualBreaksTable
+              columns={columns}
+              total={total}
+              rowAt={pages.rowAt}
+              ensureRange={pages.ensureRange}
+              onNearEnd={pages.extendCount}
+              cursor={cursor}
+              onCursor={setCursor}
+              selected={selected}
+              onToggle={toggle}
+              onOpen={(row) => setDiff({ kind: 'break', id: row.id })}
+              sort={sort}
+              onSort={(next) => {
+                setSort(next);
+                setCursor(0);
+              }}
+            />
+          )}
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="matches" pt="sm">
+        <MatchesPanel runId={runId} onOpen={(id) => setDiff({ kind: 'match', id })} />
+      </Tabs.Panel>
+      <DiffDrawer target={diff} onClose={() => setDiff(null)} />
+    </Tabs>
+  );
+}
+
+export function BreaksPage({ onNavigate }: { onNavigate: (page: PageId) => void }) {
+  const summary = useReconQuery('workspace:get-summary', { auditLimit: 0 });
+  const selected = useSelectedRun();
+  if (summary.loading && !summary.data) return <Loader aria-label="Loading runs" />;
+  if (summary.error) return <ErrorNotice title="Could not read the workspace" message={`${summary.error} Reopen the workspace or check the store folder.`} />;
+  const runs = summary.data?.runs ?? [];
+  if (runs.length === 0) {
+    return (
+      <EmptyState
+        title="No breaks to triage yet"
+        message="Breaks come from runs. Import two sources (or load the demo) and start a run; its breaks will appear here."
+        actionLabel="Go to the workspace"
+        onAction={() => onNavigate('workspace')}
+      />
+    );
+  }
+  const runId = selected.runId !== null && runs.some((r) => r.id === selected.runId) ? selected.runId : runs[0]!.id;
+  const nameOf = (id: number) => summary.data?.sources.find((s) => s.id === id)?.name ?? `#${id}`;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Breaks</Title>
+          <Text size="sm" c="dimmed">
+            Filter, open side by side, triage; every change is audited and the last one can be undone.
+          </Text>
+        </div>
+        <Select
+          label="Run"
+          aria-label="Run"
+          w={420}
+          value={String(runId)}
+          allowDeselect={false}
+          onChange={(value) => value && selectRun(Number(value))}
+          data={runs.map((run) => ({ value: String(run.id), label: `#${run.id} ${nameOf(run.leftSourceId)} ↔ ${nameOf(run.rightSourceId)}` }))}
+        />
+      </Group>
+      <RunBreaks key={`${runId}|${selected.classes.join(',')}`} runId={runId} initialClasses={selected.classes} storePath={summary.data!.storePath} />
+    </Stack>
+  );
+}

@@ -1,0 +1,61 @@
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import type { BreakExplanation, DiffCandidate } from '../../../../preload/contract';
+import { formatTimestamp } from '../../components/formatters';
+import { formatMoney } from '../../components/money';
+
+/** The engine's explanation: its words, its facts, and the nearest candidates it rejected. */
+export function ExplanationPanel(props: { explanation: BreakExplanation; onMatchCandidate?: (candidate: DiffCandidate) => void }) {
+  const { explanation } = props;
+  return (
+    <Stack gap="xs" aria-label="Explanation">
+      <Text>{explanation.text ?? 'The engine gave no explanation text for this break.'}</Text>
+      {explanation.facts.length > 0 && (
+        <Group gap={6}>
+          {explanation.facts.map((fact) => (
+            <Badge key={fact.key} variant="outline" tt="none">
+              {fact.key}: {fact.value}
+            </Badge>
+          ))}
+        </Group>
+      )}
+      <Text size="sm" fw={600}>
+        Nearest candidates
+      </Text>
+      {explanation.candidates.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None: nothing on the other side came close enough to report.
+        </Text>
+      ) : (
+        <Table aria-label="Nearest candidates">
+          <Table.Tbody>
+            {explanation.candidates.map((candidate, i) => (
+              <Table.Tr key={candidate.recordId ?? `c${i}`}>
+                <Table.Td>
+                  {candidate.record ? (
+                    <Text size="sm" ff="monospace">
+                      {candidate.record.externalId ?? candidate.record.reference ?? `#${candidate.record.id}`} · {formatMoney(candidate.record.amountMinor, candidate.record.currency)} ·{' '}
+                      {formatTimestamp(candidate.record.tsMs)} · {candidate.record.fileName}:{candidate.record.line}
+                    </Text>
+                  ) : (
+                    <Text size="sm">{candidate.recordId !== null ? `record #${candidate.recordId} (not found)` : 'unnamed candidate'}</Text>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {candidate.score !== null ? `score ${candidate.score} · ` : ''}
+                    {candidate.detail}
+                  </Text>
+                </Table.Td>
+                <Table.Td w={150}>
+                  {props.onMatchCandidate && candidate.record && (
+                    <Button size="xs" variant="light" onClick={() => props.onMatchCandidate!(candidate)}>
+                      Match with this
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { useReconQuery } from '../../api/useRecon';
+import type { PageId } from '../../app/pages';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatTimestamp } from '../../components/formatters';
+import { RunDashboardView } from './RunDashboardView';
+import { selectRun, useSelectedRun } from './selectedRun';
+
+export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void }) {
+  const summary = useReconQuery('workspace:get-summary', { auditLimit: 0 });
+  const selected = useSelectedRun();
+  if (summary.loading && !summary.data) return <Loader aria-label="Loading runs" />;
+  if (summary.error) return <ErrorNotice title="Could not read the runs" message={`${summary.error} Reopen the workspace or check the store folder.`} />;
+  const runs = summary.data?.runs ?? [];
+  if (runs.length === 0) {
+    return (
+      <EmptyState
+        title="No runs yet"
+        message="A run reconciles two imported sources and finds every break. Import a ledger and a processor or bank file (or load the demo), then start a run with `recon run`."
+        actionLabel="Go to the workspace"
+        onAction={() => onNavigate('workspace')}
+      />
+    );
+  }
+  const nameOf = (id: number) => summary.data?.sources.find((s) => s.id === id)?.name ?? `#${id}`;
+  const runId = selected.runId !== null && runs.some((r) => r.id === selected.runId) ? selected.runId : runs[0]!.id;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>Run dashboard</Title>
+          <Text size="sm" c="dimmed">
+            Matched share, breaks by class and blast radius, when they happened and where.
+          </Text>
+        </div>
+        <Select
+          label="Run"
+          aria-label="Run"
+          w={420}
+          value={String(runId)}
+          allowDeselect={false}
+          onChange={(value) => value && selectRun(Number(value))}
+          data={runs.map((run) => ({
+            value: String(run.id),
+            label: `#${run.id} ${nameOf(run.leftSourceId)} ↔ ${nameOf(run.rightSourceId)} · ${formatTimestamp(run.startedAtMs)}`,
+          }))}
+        />
+      </Group>
+      <RunDashboardView
+        runId={runId}
+        onOpenBreaks={(classes) => {
+          selectRun(runId, classes);
+          onNavigate('breaks');
+        }}
+      />
+    </Stack>
+  );
+}
