@@ -125,7 +125,10 @@ export async function importFile(db: Db, options: ImportOptions, hooks: ImportHo
     }, options.actor);
   }
 
-  const writer = new ChunkWriter(db, sourceId, skipRows, options.chunkRows ?? 50_000, options.actor, () => {});
+  // Cancellation is honoured after every commit as well as every read, so a cancel never waits long.
+  const writer = new ChunkWriter(db, sourceId, skipRows, options.chunkRows ?? 50_000, options.actor, () => {
+    if (hooks.isCancelled?.()) throw new Cancelled();
+  });
   let bytesDone = 0;
   const afterChunk = (): void => {
     writer.commit();

@@ -27,14 +27,10 @@ export class CsvParser {
       // The row cut by the previous chunk is finished in a small joined string; the big chunk itself
       // is then scanned unjoined, because scanning a concatenated (cons) string in optimized code was
       // quadratic on Node 20.
-      const carried = this.pending.length;
       let take = text.indexOf('\n') + 1;
+      if (take <= 0) take = text.length;
       for (;;) {
-        if (take <= 0 || take >= text.length) {
-          this.pending += text;
-          if (this.pending.length > MAX_ROW_CHARS) this.dropOversized();
-          return;
-        }
+        const carried = this.pending.length;
         const head = this.pending + text.slice(0, take);
         const pos = this.consume(head, 0, false);
         if (pos >= carried) {
@@ -42,6 +38,12 @@ export class CsvParser {
           this.pending = '';
           break;
         }
+        if (take >= text.length) {
+          this.pending = head.slice(pos);
+          if (this.pending.length > MAX_ROW_CHARS) this.dropOversized();
+          return;
+        }
+        this.pending = this.pending.slice(pos);
         take = Math.min(text.length, take * 2);
       }
     }

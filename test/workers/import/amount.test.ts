@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatMinor } from '../../../workers/shared/currency';
+import { parseAmountToMinor } from '../../../workers/import/amount';
+
+const ok = (value: number) => ({ ok: true, value });
+
+describe('parseAmountToMinor', () => {
+  it('reads decimal major units by the currency exponent', () => {
+    expect(parseAmountToMinor('12.34', 'USD')).toEqual(ok(1234));
+    expect(parseAmountToMinor('12', 'USD')).toEqual(ok(1200));
+    expect(parseAmountToMinor('-0.5', 'EUR')).toEqual(ok(-50));
+    expect(parseAmountToMinor('1500', 'JPY')).toEqual(ok(1500));
+    expect(parseAmountToMinor('1.234', 'BHD')).toEqual(ok(1234));
+  });
+
+  it('handles separators, signs and symbols', () => {
+    expect(parseAmountToMinor('1,234.56', 'USD')).toEqual(ok(123456));
+    expect(parseAmountToMinor('1.234,56', 'EUR')).toEqual(ok(123456));
+    expect(parseAmountToMinor('12,34', 'EUR', { decimalSeparator: ',' })).toEqual(ok(1234));
+    expect(parseAmountToMinor('(12.34)', 'USD')).toEqual(ok(-1234));
+    expect(parseAmountToMinor('12.34-', 'USD')).toEqual(ok(-1234));
+    expect(parseAmountToMinor('$ 1 234.50', 'USD')).toEqual(ok(123450));
+    expect(parseAmountToMinor('+7.00', 'USD')).toEqual(ok(700));
+    expect(parseAmountToMinor('12.340', 'USD')).toEqual(ok(1234));
+  });
+
+  it('rejects more decimals than the currency allows, with a reason', () => {
+    const r = parseAmountToMinor('12.345', 'USD');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/3 decimals; the currency allows 2/);
+    expect(parseAmountToMinor('1.5', 'JPY').ok).toBe(false);
+    expect(parseAmountToMinor('abc', 'USD').ok).toBe(false);
+    expect(parseAmountToMinor('', 'USD').ok).toBe(false);
+    expect(parseAmountToMinor('1,23,4.00', 'USD').ok).toBe(false);
+    expect(parseAmountToMinor('99999999999999999', 'USD').ok).toBe(false);
+  });
+
+  it('never uses floats: 0.1 + 0.2 style values are exact', () => {
+    expect(parseAmountToMinor('0.29', 'USD')).toEqual(ok(29));
+    expect(parseAmountToMinor('1.005', 'BHD')).toEqual(ok(1005));
+    expect(parseAmountToMinor('4.35', 'USD')).toEqual(ok(435));
+  });
+
+  it('round-trips formatMinor for every currency exponent (property)', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: -1e13, max: 1e13 }), fc.constantFrom('USD', 'JPY', 'BHD', 'CLF', 'EUR'),
+      (minor, ccy) => {
+        expect(parseAmountToMinor(formatMinor(minor, ccy), ccy)).toEqual(ok(minor));
+      },
+    ), { numRuns: 2000 });
+  });
+
+  it('reads European formatting with thousands separators (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (minor) => {
+      const text = formatMinor(minor, 'EUR');
+      const [int, frac] = text.split('.');
+      const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+      expect(parseAmountToMinor(`${grouped},${frac}`, 'EUR', { decimalSeparator: ',' })).toEqual(ok(minor));
+      expect(parseAmountToMinor(`(${text})`, 'EUR')).toEqual(ok(minor === 0 ? 0 : -minor));
+    }), { numRuns: 1000 });
+  });
+});
