@@ -5,7 +5,9 @@ import { createContext, sourceEngineWorkerPath } from '../createContext';
 import { toReconError, UseCaseError } from '../usecases/errors';
 import { auditVerifyCommand } from './commands/auditVerifyCommand';
 import { demoCommand } from './commands/demoCommand';
+import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
+import { runCommand } from './commands/runCommand';
 import { sourcesCommand } from './commands/sourcesCommand';
 import type { CliCommand } from './commands/types';
 import { CliUsageError, processIo, progressPrinter, type CliIo } from './cliIo';
@@ -16,6 +18,8 @@ const COMMANDS: Record<string, CliCommand> = {
   'audit verify': auditVerifyCommand,
   import: importCommand,
   sources: sourcesCommand,
+  run: runCommand,
+  export: exportCommand,
 };
 
 const SHARED_OPTIONS = {

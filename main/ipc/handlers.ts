@@ -1,11 +1,13 @@
 import type { MethodName } from '../../preload/contract';
 import { auditDomain } from './domains/auditDomain';
-import { triageDomain } from './domains/triageDomain';
-import { runsViewDomain } from './domains/runsViewDomain';
-import { matchesDomain } from './domains/matchesDomain';
 import { breaksDomain } from './domains/breaksDomain';
 import type { DomainImpl } from './domains/defineDomain';
+import { matchesDomain } from './domains/matchesDomain';
+import { runsViewDomain } from './domains/runsViewDomain';
+import { importDomain } from './domains/importDomain';
+import { runDomain } from './domains/runDomain';
 import { taskDomain } from './domains/taskDomain';
+import { triageDomain } from './domains/triageDomain';
 import { workspaceDomain } from './domains/workspaceDomain';
 
 export type { Handler, MethodImpl } from './domains/defineDomain';
@@ -15,8 +17,10 @@ export const METHODS: DomainImpl<MethodName> = {
   ...workspaceDomain,
   ...auditDomain,
   ...taskDomain,
-  ...breaksDomain,
-  ...matchesDomain,
   ...runsViewDomain,
+  ...breaksDomain,
   ...triageDomain,
+  ...matchesDomain,
+  ...importDomain,
+  ...runDomain,
 };

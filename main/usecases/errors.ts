@@ -11,12 +11,16 @@ export class UseCaseError extends Error {
   }
 }
 
+/** Codes that engine modules use for a kind of failure the contract already names. */
+const CODE_ALIASES: Readonly<Record<string, ErrorCode>> = { INVALID_RULES: 'INVALID_INPUT' };
+
 /** Maps anything thrown to `{code, message}`; unknown failures become INTERNAL without leaking stacks. */
 export function toReconError(error: unknown): ReconError {
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
     const code = (error as { code: unknown }).code;
-    if (typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) {
-      return { code: code as ErrorCode, message: String((error as { message: unknown }).message) };
+    const known = typeof code === 'string' ? (CODE_ALIASES[code] ?? code) : null;
+    if (known && (ERROR_CODES as readonly string[]).includes(known)) {
+      return { code: known as ErrorCode, message: String((error as { message: unknown }).message) };
     }
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import { listSources } from '../db/queries/sourcesQueries';
 import type { UseCaseContext } from './context';
 import { UseCaseError } from './errors';
 import { importSource } from './importSource';
+import { startRun } from './runUseCases';
 
 const DEMO_SOURCES: { name: string; kind: SourceKind; file: string; pick: 'ledgerCsv' | 'processorCsv' | 'bankCsv' }[] = [
   { name: 'demo-ledger', kind: 'ledger', file: 'ledger.csv', pick: 'ledgerCsv' },
@@ -39,6 +40,13 @@ export async function loadDemoWorkspace(
     });
     sourceIds.push(result.sourceId);
   }
+  const [ledger, processor, bank] = sourceIds as [number, number, number];
+  // Reconcile at once so a new user lands on real breaks, not on a to-do list.
+  const runIds: number[] = [];
+  for (const [leftSourceId, rightSourceId] of [[ledger, processor], [processor, bank]] as const) {
+    const run = await startRun(ctx, { leftSourceId, rightSourceId, ...(request.taskId ? { taskId: request.taskId } : {}) });
+    runIds.push(run.runId);
+  }
   ctx.emit('recon:workspace-changed', { reason: 'demo loaded' });
-  return { sourceIds, directory };
+  return { sourceIds, runIds, directory };
 }

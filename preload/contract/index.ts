@@ -4,3 +4,5 @@ export * from './errors';
 export * from './events';
 export * from './methods';
 export * from './analystTypes';
+export * from './importTypes';
+export * from './runTypes';

@@ -1,4 +1,6 @@
 import { AUDIT_METHODS, type AuditMethods } from './methods/auditMethods';
+import { IMPORT_METHODS, type ImportMethods } from './methods/importMethods';
+import { RUN_METHODS, type RunMethods } from './methods/runMethods';
 import { BREAKS_METHODS, type BreaksMethods } from './methods/breaksMethods';
 import { MATCHES_METHODS, type MatchesMethods } from './methods/matchesMethods';
 import { RUNS_VIEW_METHODS, type RunsViewMethods } from './methods/runsViewMethods';
@@ -18,7 +20,9 @@ export interface ReconMethods
     RunsViewMethods,
     BreaksMethods,
     TriageMethods,
-    MatchesMethods {}
+    MatchesMethods,
+    ImportMethods,
+    RunMethods {}
 
 export type MethodName = keyof ReconMethods;
 export type RequestOf<M extends MethodName> = ReconMethods[M]['request'];
@@ -28,6 +32,8 @@ export type ResultOf<M extends MethodName> = ReconMethods[M]['result'];
 export const METHOD_NAMES = [
   ...WORKSPACE_METHODS,
   ...AUDIT_METHODS,
+  ...IMPORT_METHODS,
+  ...RUN_METHODS,
   ...TASK_METHODS,
   ...RUNS_VIEW_METHODS,
   ...BREAKS_METHODS,

@@ -1,7 +1,10 @@
 import { isCancelRequested, type CancelFlag } from './cancellation';
 import { importFile, type ImportOptions } from '../import/importFile';
+import { exportRunCsv } from '../matching/exportCsv';
+import { runReconciliation, type RunRequest } from '../matching/runStore';
 import { engineDb } from './engineStore';
 import { sha256File, type TaskHooks } from './hashFile';
+import { previewRun } from './previewRun';
 
 /** Progress as it crosses the worker boundary (a Comlink proxy on the caller's side). */
 export type ProgressSink = (done: number, total: number | null, phase: string) => void;
@@ -28,6 +31,18 @@ export function createEngineApi() {
     /** Imports one file into the workspace at storeDir, on the engine's own connection. */
     importFile(storeDir: string, options: Omit<ImportOptions, 'chunkRows'>, progress?: ProgressSink, cancel?: CancelFlag) {
       return importFile(engineDb(storeDir), options, hooksFor(progress, cancel));
+    },
+    /** Reconciles two sources of the workspace and persists the run, on the engine's own connection. */
+    runReconciliation(storeDir: string, request: RunRequest, progress?: ProgressSink, cancel?: CancelFlag) {
+      return runReconciliation(engineDb(storeDir), request, hooksFor(progress, cancel));
+    },
+    /** Matches a sample of two sources in memory to preview the match rate; saves nothing. */
+    previewRun(storeDir: string, leftSourceId: number, rightSourceId: number, rules: unknown, sampleSize: number) {
+      return previewRun(engineDb(storeDir), leftSourceId, rightSourceId, rules, sampleSize);
+    },
+    /** Streams a run's matches or breaks to a CSV file. */
+    exportRunCsv(storeDir: string, runId: number, what: 'matches' | 'breaks', outPath: string) {
+      return exportRunCsv(engineDb(storeDir), runId, what, outPath);
     },
     /** Test hook: crashes the worker thread so restart paths can be exercised for real. */
     crashForTest(): never {

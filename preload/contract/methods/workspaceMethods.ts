@@ -12,10 +12,10 @@ export interface WorkspaceMethods {
       auditTotal: number;
     };
   };
-  /** Generates a small ledger, processor and bank file set with known breaks of every class and imports it. */
+  /** Generates a small ledger, processor and bank file set with known breaks of every class, imports and reconciles it. */
   'workspace:load-demo': {
     request: { taskId?: string };
-    result: { sourceIds: number[]; directory: string };
+    result: { sourceIds: number[]; runIds: number[]; directory: string };
   };
 }
 

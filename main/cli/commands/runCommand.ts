@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { findSource } from '../../db/queries/sourcesQueries';
+import { UseCaseError } from '../../usecases/errors';
+import { startRun } from '../../usecases/runUseCases';
+import type { UseCaseContext } from '../../usecases/context';
+import { CliUsageError } from '../cliIo';
+import type { CliCommand } from './types';
+
+function sourceId(ctx: UseCaseContext, value: unknown, flag: string): number {
+  if (typeof value !== 'string' || value === '') throw new CliUsageError(`run: ${flag} SOURCE is required (a source id or name)`);
+  const source = findSource(ctx.db, value);
+  if (!source) throw new UseCaseError('NOT_FOUND', `${flag} ${value}: no source with that id or name (see "recon sources")`);
+  return source.id;
+}
+
+function readRules(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(`--rules ${path}: cannot read the file (${(error as Error).message})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UseCaseError('INVALID_INPUT', `--rules ${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+export const runCommand: CliCommand = {
+  createsStore: false,
+  options: { left: { type: 'string' }, right: { type: 'string' }, rules: { type: 'string' } },
+  async run(ctx, { values }, io) {
+    const rules = typeof values.rules === 'string' ? readRules(values.rules) : undefined;
+    if (rules !== undefined && (typeof rules !== 'object' || rules === null || Array.isArray(rules))) {
+      throw new UseCaseError('INVALID_INPUT', `--rules ${String(values.rules)}: expected a JSON object`);
+    }
+    const result = await startRun(ctx, {
+      taskId: 'cli-run',
+      leftSourceId: sourceId(ctx, values.left, '--left'),
+      rightSourceId: sourceId(ctx, values.right, '--right'),
+      ...(rules !== undefined ? { rules } : {}),
+    });
+    io.out({
+      run_id: result.runId,
+      fingerprint: result.fingerprint,
+      counts: result.counts,
+      amount_at_risk_minor: result.amountAtRiskMinor,
+      ambiguous: result.ambiguous,
+      duration_ms: result.durationMs,
+      ...(result.impact ? { impact: result.impact } : {}),
+    });
+    return 0;
+  },
+};

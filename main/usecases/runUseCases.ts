@@ -1,0 +1,102 @@
+import type { RequestOf, ResultOf } from '../../preload/contract';
+import { parseRuleSet, RuleSetError, ruleSetForKinds } from '../../workers/matching/ruleSet';
+import { appendAudit } from '../audit/auditLog';
+import { getSource } from '../db/queries/sourcesQueries';
+import type { UseCaseContext } from './context';
+import { UseCaseError } from './errors';
+import { runEngineTask } from './runEngineTask';
+
+function requireSource(ctx: UseCaseContext, id: number, side: string) {
+  const source = getSource(ctx.db, id);
+  if (!source) throw new UseCaseError('NOT_FOUND', `The ${side} source #${id} does not exist in this workspace.`);
+  if (source.status !== 'complete') {
+    throw new UseCaseError('CONFLICT', `The ${side} source "${source.name}" is ${source.status}; only completely imported sources can be reconciled.`);
+  }
+  return source;
+}
+
+export function getDefaultRules(_ctx: UseCaseContext, request: RequestOf<'rules:get-defaults'>): ResultOf<'rules:get-defaults'> {
+  return { rules: ruleSetForKinds(request.leftKind, request.rightKind) };
+}
+
+export function validateRules(_ctx: UseCaseContext, request: RequestOf<'rules:validate-rules'>): ResultOf<'rules:validate-rules'> {
+  try {
+    parseRuleSet(request.rules);
+    return { ok: true, errors: [] };
+  } catch (error) {
+    if (error instanceof RuleSetError) return { ok: false, errors: error.problems };
+    throw error;
+  }
+}
+
+/** Runs the engine in its worker; the run, its results and its audit entry are persisted there. */
+export async function startRun(ctx: UseCaseContext, request: RequestOf<'runs:start-run'>): Promise<ResultOf<'runs:start-run'>> {
+  requireSource(ctx, request.leftSourceId, 'left');
+  requireSource(ctx, request.rightSourceId, 'right');
+  if (request.rules !== undefined) parseRuleSet(request.rules);
+  const outcome = await runEngineTask(ctx, request.taskId, (api, progress, cancel) =>
+    api.runReconciliation(
+      ctx.storeDir,
+      {
+        leftSourceId: request.leftSourceId,
+        rightSourceId: request.rightSourceId,
+        ...(request.rules !== undefined ? { rules: request.rules } : {}),
+        actor: ctx.actor,
+      },
+      progress,
+      cancel,
+    ),
+  );
+  ctx.emit('recon:workspace-changed', { reason: 'run completed' });
+  return {
+    runId: outcome.runId,
+    fingerprint: outcome.fingerprint,
+    counts: outcome.counts,
+    amountAtRiskMinor: outcome.amountAtRiskMinor,
+    ambiguous: outcome.ambiguous,
+    durationMs: outcome.durationMs,
+    ...(outcome.impact
+      ? {
+          impact: {
+            previousRunId: outcome.impact.previousRunId,
+            gained: outcome.impact.matchesGained,
+            lost: outcome.impact.matchesLost,
+            changed: outcome.impact.matchesChanged,
+          },
+        }
+      : {}),
+  };
+}
+
+export async function exportRunResults(
+  ctx: UseCaseContext,
+  request: RequestOf<'runs:export-results'>,
+): Promise<ResultOf<'runs:export-results'>> {
+  const run = ctx.db.prepare('SELECT id, status FROM runs WHERE id = ?').get(request.runId) as { id: number; status: string } | undefined;
+  if (!run) throw new UseCaseError('NOT_FOUND', `There is no run #${request.runId} in this workspace.`);
+  if (run.status !== 'complete') throw new UseCaseError('CONFLICT', `Run #${run.id} is ${run.status}; only complete runs can be exported.`);
+  const { rows } = await runEngineTask(ctx, request.taskId, (api) =>
+    api.exportRunCsv(ctx.storeDir, request.runId, request.what, request.outPath),
+  );
+  ctx.db
+    .transaction(() =>
+      appendAudit(ctx.db, {
+        actor: ctx.actor,
+        kind: 'run.exported',
+        data: { runId: request.runId, what: request.what, path: request.outPath, rows },
+      }),
+    )
+    .immediate();
+  return { path: request.outPath, rows };
+}
+
+export async function previewRunOnSample(
+  ctx: UseCaseContext,
+  request: RequestOf<'runs:preview-run'>,
+): Promise<ResultOf<'runs:preview-run'>> {
+  requireSource(ctx, request.leftSourceId, 'left');
+  requireSource(ctx, request.rightSourceId, 'right');
+  return ctx.engine.call((api) =>
+    api.previewRun(ctx.storeDir, request.leftSourceId, request.rightSourceId, request.rules, request.sampleSize ?? 2000),
+  );
+}
