@@ -7,9 +7,10 @@ import { statusCompatible } from './statusClass';
 export interface Criterion {
   name: 'key' | 'account' | 'currency' | 'amount' | 'time' | 'status' | 'claimed' | 'sequence';
   ok: boolean;
-  /** Signed difference (other − this) in minor units or ms, where one applies. */
+  /** Signed difference (right − left) in minor units or ms, where one applies. */
   delta?: number;
-  text: string;
+  /** What failed and by how much, for failed criteria only (passed ones need no words). */
+  text?: string;
 }
 
 export interface Candidate {
@@ -90,6 +91,7 @@ export function pairCriteria(ctx: Ctx, l: number, r: number): Criterion[] {
   }
   const statusOk = statusCompatible(left.stat[l]!, right.stat[r]!);
   if (!statusOk) out.push({ name: 'status', ok: false, text: `status ${left.input.status[l]} vs ${right.input.status[r]}` });
+  for (const c of out) if (c.ok) delete c.text;
   return out;
 }
 

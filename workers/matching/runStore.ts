@@ -120,33 +120,44 @@ export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHook
   }
 }
 
-/** Matches gained / lost / changed against the previous run of the same source pair. */
+/**
+ * Matches gained / lost / changed against the previous run of the same source pair. 1:1 matches (the
+ * bulk) compare as numbers (left id → right id); groups compare as their id-list text.
+ */
 function computeImpact(db: Db, previousRunId: number, table: MatchTable, counts: Record<string, number>): RunImpact {
-  const previous = new Set<string>();
-  const lostLeft = new Set<string>();
-  for (const row of db.prepare('SELECT left_ids, right_ids FROM matches WHERE run_id = ?').raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
-    previous.add(`${row[0]}|${row[1]}`);
+  const previousPairs = new Map<number, number>();
+  const previousGroups = new Map<string, string>();
+  for (const [l, r] of db.prepare('SELECT left_ids, right_ids FROM matches WHERE run_id = ?').raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
+    if (l.includes(';') || r.includes(';') || l === '' || r === '') previousGroups.set(`${l}|${r}`, l);
+    else previousPairs.set(Number(l), Number(r));
   }
+  const previousCount = previousPairs.size + previousGroups.size;
   let gained = 0;
-  const current = new Set<string>();
-  const gainedLeft: string[][] = [];
+  let kept = 0;
+  const gainedLeft: number[][] = [];
   for (let i = 0; i < table.count; i += 1) {
-    const l = Array.from(table.leftIds.subarray(table.leftOffsets[i]!, table.leftOffsets[i + 1]!), String);
-    const r = Array.from(table.rightIds.subarray(table.rightOffsets[i]!, table.rightOffsets[i + 1]!), String);
-    const signature = `${l.join(';')}|${r.join(';')}`;
-    current.add(signature);
-    if (!previous.has(signature)) {
+    const lFrom = table.leftOffsets[i]!;
+    const lTo = table.leftOffsets[i + 1]!;
+    const rFrom = table.rightOffsets[i]!;
+    const rTo = table.rightOffsets[i + 1]!;
+    let same: boolean;
+    if (lTo - lFrom === 1 && rTo - rFrom === 1) {
+      same = previousPairs.get(table.leftIds[lFrom]!) === table.rightIds[rFrom];
+    } else {
+      const signature = `${Array.from(table.leftIds.subarray(lFrom, lTo)).join(';')}|${Array.from(table.rightIds.subarray(rFrom, rTo)).join(';')}`;
+      same = previousGroups.has(signature);
+    }
+    if (same) kept += 1;
+    else {
       gained += 1;
-      gainedLeft.push(l);
+      gainedLeft.push(Array.from(table.leftIds.subarray(lFrom, lTo)));
     }
   }
-  let lost = 0;
-  for (const signature of previous) {
-    if (current.has(signature)) continue;
-    lost += 1;
-    for (const id of signature.slice(0, signature.indexOf('|')).split(';')) lostLeft.add(id);
-  }
-  const changed = gainedLeft.filter((ids) => ids.some((id) => lostLeft.has(id))).length;
+  const lost = previousCount - kept;
+  // Changed: a gained match that takes a left record the previous run had matched differently.
+  const previousLeft = new Set<number>(previousPairs.keys());
+  for (const l of previousGroups.values()) for (const id of l.split(';')) if (id) previousLeft.add(Number(id));
+  const changed = gainedLeft.filter((ids) => ids.some((id) => previousLeft.has(id))).length;
   const prevCounts = JSON.parse((db.prepare('SELECT counts_json FROM runs WHERE id = ?').get(previousRunId) as { counts_json: string }).counts_json) as Record<string, number>;
   const breaksDelta: Record<string, number> = {};
   for (const key of ['missing_left', 'missing_right', 'duplicate', 'delay', 'out_of_order', 'amount_mismatch', 'currency_mismatch', 'status_mismatch']) {
