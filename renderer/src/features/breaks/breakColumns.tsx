@@ -31,11 +31,11 @@ export const BREAK_COLUMNS: readonly BreakColumn[] = [
         <Badge variant="light">{r.breakClass}</Badge>
       ),
   },
-  { id: 'state', label: 'Triage', width: 120, render: (r) => <Badge variant="dot" color={STATE_COLOR[r.triageState]}>{r.triageState}</Badge> },
+  { id: 'state', label: 'Triage', width: 150, render: (r) => <Badge variant="dot" color={STATE_COLOR[r.triageState]}>{r.triageState}</Badge> },
   { id: 'amount', label: 'Amount at risk', width: 150, align: 'right', render: (r) => <Text size="sm" ff="monospace">{formatMoney(r.amountMinor, r.currency)}</Text> },
   { id: 'account', label: 'Account', width: 120, render: (r) => r.account ?? '—' },
   { id: 'customer', label: 'Customer', width: 120, render: (r) => r.customer ?? '—' },
-  { id: 'time', label: 'Time (UTC)', width: 180, render: (r) => formatTimestamp(r.tsMs) },
+  { id: 'time', label: 'Time (UTC)', width: 200, render: (r) => formatTimestamp(r.tsMs) },
   { id: 'radius', label: 'Blast radius', width: 110, render: (r) => <Badge size="sm" color={RADIUS_COLOR[r.blastRadius]} variant="light">{r.blastRadius}</Badge> },
   { id: 'assignee', label: 'Assignee', width: 110, render: (r) => r.assignee ?? '—' },
   { id: 'records', label: 'Records', width: 80, align: 'right', render: (r) => `${r.leftCount}:${r.rightCount}` },

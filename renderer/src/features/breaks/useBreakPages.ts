@@ -34,14 +34,21 @@ export function useBreakPages(filter: BreakFilter, sort: BreakSort) {
     [key],
   );
 
-  useEffect(() => {
+  // Reset during render, not in an effect: the table's effects (children run first) request the
+  // visible pages right after this render and must do so under the new generation.
+  const token = `${key}|${refresh}`;
+  const resetFor = useRef<string | null>(null);
+  if (resetFor.current !== token) {
+    resetFor.current = token;
     generation.current += 1;
     pages.current = new Map();
     inflight.current = new Set();
+  }
+
+  useEffect(() => {
     setError(null);
-    setVersion((v) => v + 1);
     fetchCount(FIRST_COUNT_CAP);
-  }, [key, refresh, fetchCount]);
+  }, [token, fetchCount]);
 
   const ensureRange = useCallback(
     (start: number, end: number) => {
@@ -64,8 +71,9 @@ export function useBreakPages(filter: BreakFilter, sort: BreakSort) {
         );
       }
     },
+    // A new identity after every refresh makes the table request its visible pages again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
+    [key, refresh],
   );
 
   const rowAt = useCallback((index: number): BreakRow | null => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] ?? null, []);

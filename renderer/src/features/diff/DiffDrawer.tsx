@@ -53,6 +53,7 @@ function BreakBody({ diff, onPending }: { diff: BreakDiff; onPending: (p: Pendin
       <Divider label="Explanation" />
       <ExplanationPanel
         explanation={diff.explanation}
+        canMatch={(candidate) => candidate.record !== null && manualMatchSides(diff, candidate.record) !== null}
         onMatchCandidate={(candidate) => {
           const sides = candidate.record ? manualMatchSides(diff, candidate.record) : null;
           if (sides) onPending({ kind: 'match', ...sides, breakIds: [row.id] });

@@ -4,7 +4,12 @@ import { formatTimestamp } from '../../components/formatters';
 import { formatMoney } from '../../components/money';
 
 /** The engine's explanation: its words, its facts, and the nearest candidates it rejected. */
-export function ExplanationPanel(props: { explanation: BreakExplanation; onMatchCandidate?: (candidate: DiffCandidate) => void }) {
+export function ExplanationPanel(props: {
+  explanation: BreakExplanation;
+  /** Whether a candidate can be matched with the break (it must sit on the other side). */
+  canMatch?: (candidate: DiffCandidate) => boolean;
+  onMatchCandidate?: (candidate: DiffCandidate) => void;
+}) {
   const { explanation } = props;
   return (
     <Stack gap="xs" aria-label="Explanation">
@@ -45,7 +50,7 @@ export function ExplanationPanel(props: { explanation: BreakExplanation; onMatch
                   </Text>
                 </Table.Td>
                 <Table.Td w={150}>
-                  {props.onMatchCandidate && candidate.record && (
+                  {props.onMatchCandidate && candidate.record && (props.canMatch?.(candidate) ?? true) && (
                     <Button size="xs" variant="light" onClick={() => props.onMatchCandidate!(candidate)}>
                       Match with this
                     </Button>
