@@ -2,6 +2,7 @@ import { METHODS } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/dispatch';
 import { listRuns } from '../../main/db/queries/runsQueries';
 import { listSources } from '../../main/db/queries/sourcesQueries';
+import { seedSyntheticBreaks } from '../../main/usecases/bench/syntheticBreaks';
 import { runReconciliation } from '../../workers/matching/runStore';
 import { expect, test, type AppHarness } from './harness/fixtures';
 
@@ -124,4 +125,33 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status')).toContainText('Chain verified');
   await app.screenshot('analyst-audit-verified');
+});
+
+test('the breaks table renders only visible rows and pages from SQL at 100,000 breaks', async ({ app }) => {
+  const { page } = app;
+  seedSyntheticBreaks(app.ctx.db, 100_000);
+  await page.keyboard.press('g');
+  await page.keyboard.press('b');
+  const badge = page.getByLabel('Matching breaks');
+  await expect(badge).toHaveText('100,000 breaks');
+  const grid = page.getByRole('grid', { name: 'Breaks' });
+  await expect(grid).toHaveAttribute('aria-rowcount', '100001');
+  const domRows = await grid.getByRole('row').count();
+  expect(domRows).toBeLessThan(60);
+
+  // Jump to the middle: only the pages in view are fetched, and they arrive.
+  await grid.evaluate((el) => (el.scrollTop = 50_000 * 34));
+  const middle = grid.locator('[aria-rowindex="50003"]');
+  await expect(middle).toContainText('#');
+  await expect(middle).not.toContainText('…');
+  await app.screenshot('analyst-100k-middle');
+
+  // Sort by amount descending through the header, then search.
+  await grid.getByRole('button', { name: /Amount at risk/ }).click();
+  await grid.getByRole('button', { name: /Amount at risk/ }).click();
+  await expect(grid.getByRole('columnheader', { name: /Amount at risk/ })).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('textbox', { name: 'Search' }).fill('txn_4242');
+  await expect(badge).toHaveText('11 breaks');
+  await expect(grid.getByRole('row').nth(1)).toContainText('synthetic');
+  await app.screenshot('analyst-100k-search');
 });

@@ -45,8 +45,8 @@ export function BreaksFilterBar({ value, onChange }: { value: FilterFields; onCh
       <MultiSelect label="Triage" placeholder="any" data={[...TRIAGE_STATES]} value={value.states ?? []} onChange={(v) => onChange({ ...value, states: v.length ? (v as FilterFields['states']) : undefined })} w={200} clearable />
       <TextInput label="Account" value={account} onChange={(e) => setAccount(e.currentTarget.value)} w={120} />
       <TextInput label="Customer" value={customer} onChange={(e) => setCustomer(e.currentTarget.value)} w={120} />
-      <NumberInput label="Amount ≥ (minor)" value={value.minAmountMinor ?? ''} onChange={(v) => onChange({ ...value, minAmountMinor: typeof v === 'number' ? v : undefined })} w={140} allowDecimal={false} />
-      <NumberInput label="Amount ≤ (minor)" value={value.maxAmountMinor ?? ''} onChange={(v) => onChange({ ...value, maxAmountMinor: typeof v === 'number' ? v : undefined })} w={140} allowDecimal={false} />
+      <NumberInput label="Min amount" placeholder="minor units" value={value.minAmountMinor ?? ''} onChange={(v) => onChange({ ...value, minAmountMinor: typeof v === 'number' ? v : undefined })} w={140} allowDecimal={false} />
+      <NumberInput label="Max amount" placeholder="minor units" value={value.maxAmountMinor ?? ''} onChange={(v) => onChange({ ...value, maxAmountMinor: typeof v === 'number' ? v : undefined })} w={140} allowDecimal={false} />
       <TextInput label="From (UTC)" type="datetime-local" onChange={(e) => onChange({ ...value, fromMs: toMs(e.currentTarget.value) })} w={190} />
       <TextInput label="To (UTC)" type="datetime-local" onChange={(e) => onChange({ ...value, toMs: toMs(e.currentTarget.value) })} w={190} />
       <Button
