@@ -28,6 +28,18 @@ async function start(): Promise<void> {
     emit: electronEmitter((channel, ...args) => mainWindow?.webContents.send(channel, ...args)),
     ...(nativeBinding ? { open: { nativeBinding } } : {}),
   });
+  ctx.chooseFile = async () => {
+    if (!mainWindow) return null;
+    const picked = await dialog.showOpenDialog(mainWindow, {
+      title: 'Import a ledger, processor or bank file',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Statements and exports', extensions: ['csv', 'tsv', 'txt', 'xml', 'sta', 'mt940', 'ofx', 'qfx', 'bai', 'bai2'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  };
   registerIpc(ctx, trustedOrigin, () => mainWindow?.webContents.id ?? null);
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -20,3 +20,8 @@ export async function importSource(
   const { resumed: _resumed, ...summary } = result;
   return summary;
 }
+
+/** Runs in the engine worker too: sniffing and parsing even a file's head is not main's job. */
+export function previewSourceFile(ctx: UseCaseContext, request: RequestOf<'import:preview-file'>): Promise<ResultOf<'import:preview-file'>> {
+  return ctx.engine.call((api) => api.previewImport(request));
+}

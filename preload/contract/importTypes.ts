@@ -30,6 +30,12 @@ export interface ImportResult {
   warnings: string[];
 }
 
+export interface ImportQuestion {
+  key: string;
+  choices: string[];
+  prompt: string;
+}
+
 export interface ImportPreview {
   format: string;
   encoding: string;
@@ -41,8 +47,8 @@ export interface ImportPreview {
   rows: { line: number; cells: string[] }[];
   /** The same rows normalized (or the reason each was rejected). */
   normalized: { line: number; ok: boolean; summary: string }[];
-  /** Things the user must decide before importing (e.g. day/month order). */
-  questions: string[];
+  /** Things the user must decide before importing (e.g. day/month order): set `mapping[key]` to one of the choices. */
+  questions: ImportQuestion[];
   warnings: string[];
 }
 

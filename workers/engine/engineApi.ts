@@ -4,6 +4,7 @@ import { exportRunCsv } from '../matching/exportCsv';
 import { runReconciliation, type RunRequest } from '../matching/runStore';
 import { engineDb } from './engineStore';
 import { sha256File, type TaskHooks } from './hashFile';
+import { previewImport, type PreviewOptions } from './previewImport';
 import { previewRun } from './previewRun';
 
 /** Progress as it crosses the worker boundary (a Comlink proxy on the caller's side). */
@@ -31,6 +32,10 @@ export function createEngineApi() {
     /** Imports one file into the workspace at storeDir, on the engine's own connection. */
     importFile(storeDir: string, options: Omit<ImportOptions, 'chunkRows'>, progress?: ProgressSink, cancel?: CancelFlag) {
       return importFile(engineDb(storeDir), options, hooksFor(progress, cancel));
+    },
+    /** What an import would make of a file's first rows; writes nothing. */
+    previewImport(options: PreviewOptions) {
+      return previewImport(options);
     },
     /** Reconciles two sources of the workspace and persists the run, on the engine's own connection. */
     runReconciliation(storeDir: string, request: RunRequest, progress?: ProgressSink, cancel?: CancelFlag) {

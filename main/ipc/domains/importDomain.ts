@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IMPORT_FORMATS, SOURCE_KINDS } from '../../../preload/contract';
 import type { UseCaseContext } from '../../usecases/context';
 import { UseCaseError } from '../../usecases/errors';
-import { importSource } from '../../usecases/importSource';
+import { importSource, previewSourceFile } from '../../usecases/importSource';
 import { exportRejectedRows, listRejectedRows } from '../../usecases/rejectedRows';
 import { defineDomain, taskIdSchema } from './defineDomain';
 
@@ -14,16 +14,32 @@ async function chooseFile(ctx: UseCaseContext) {
   return { filePath: await ctx.chooseFile() };
 }
 
+const format = z.enum(IMPORT_FORMATS as [string, ...string[]]);
+// Mapping files are validated in depth by the importer's own schema; here only their envelope.
+const mapping = z.record(z.string(), z.unknown());
+const timezone = z.string().min(1).max(64);
+
 export const importDomain = defineDomain({
+  'import:preview-file': {
+    schema: z.strictObject({
+      filePath,
+      kind: z.enum(SOURCE_KINDS as [string, ...string[]]),
+      format: format.optional(),
+      mapping: mapping.optional(),
+      timezone: timezone.optional(),
+      rows: z.number().int().min(1).max(200).optional(),
+    }),
+    handler: previewSourceFile,
+  },
   'import:import-file': {
     schema: z.strictObject({
       taskId: taskIdSchema.optional(),
       filePath,
       kind: z.enum(SOURCE_KINDS as [string, ...string[]]),
       name: z.string().min(1).max(200).optional(),
-      format: z.enum(IMPORT_FORMATS as [string, ...string[]]).optional(),
-      mapping: z.record(z.string(), z.unknown()).optional(),
-      timezone: z.string().min(1).max(64).optional(),
+      format: format.optional(),
+      mapping: mapping.optional(),
+      timezone: timezone.optional(),
       allowDuplicateFile: z.boolean().optional(),
     }),
     handler: importSource,

@@ -1,6 +1,11 @@
-import type { ImportRequestOptions, ImportResult, RejectedRowView } from '../importTypes';
+import type { ImportPreview, ImportRequestOptions, ImportResult, RejectedRowView } from '../importTypes';
 
 export interface ImportMethods {
+  /** Sniffs format, encoding and header, applies or guesses the mapping, and shows the first rows parsed and normalized. Writes nothing. */
+  'import:preview-file': {
+    request: Omit<ImportRequestOptions, 'name' | 'allowDuplicateFile'> & { rows?: number };
+    result: ImportPreview;
+  };
   /** Imports one file as a new source; progress on `recon:progress` under taskId; cancellable. */
   'import:import-file': {
     request: ImportRequestOptions & { taskId?: string };
@@ -24,6 +29,7 @@ export interface ImportMethods {
 }
 
 export const IMPORT_METHODS = [
+  'import:preview-file',
   'import:import-file',
   'import:choose-file',
   'sources:list-rejected',

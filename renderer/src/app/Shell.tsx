@@ -2,6 +2,7 @@ import { AppShell, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BreaksPage } from '../features/breaks/BreaksPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { UpcomingPage } from '../features/placeholder/UpcomingPage';
 import { RunsPage } from '../features/runs/RunsPage';
 import { WorkspacePage } from '../features/workspace/WorkspacePage';
@@ -45,9 +46,10 @@ export function Shell() {
       <AppShell.Main>
         {page === 'workspace' && <WorkspacePage onNavigate={setPage} />}
         {page === 'audit' && <AuditPage />}
+        {page === 'import' && <ImportPage />}
         {page === 'runs' && <RunsPage onNavigate={setPage} />}
         {page === 'breaks' && <BreaksPage onNavigate={setPage} />}
-        {!['workspace', 'audit', 'runs', 'breaks'].includes(page) && <UpcomingPage page={current} onNavigate={setPage} />}
+        {!['workspace', 'audit', 'runs', 'breaks', 'import'].includes(page) && <UpcomingPage page={current} onNavigate={setPage} />}
       </AppShell.Main>
       <ShortcutHelp />
     </AppShell>

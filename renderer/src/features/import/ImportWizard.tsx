@@ -1,0 +1,64 @@
+import { Alert, Button, Card, Group, JsonInput, Select, Stack, Text, Title } from '@mantine/core';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { TaskProgress } from '../../components/TaskProgress';
+import { ImportFileForm } from './ImportFileForm';
+import { ImportResultCard } from './ImportResultCard';
+import { PreviewTable } from './PreviewTable';
+import { useImportWizard } from './useImportWizard';
+
+/** File → preview as parsed with the mapping pre-filled by the guess → validation summary → import. */
+export function ImportWizard({ onShowRejected }: { onShowRejected: (sourceId: number) => void }) {
+  const w = useImportWizard();
+  const busy = w.previewing || w.task.running;
+  const okRows = w.preview?.normalized.filter((n) => n.ok).length ?? 0;
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="md">
+        <Title order={3}>Import a file</Title>
+        <ImportFileForm values={w.form} onChange={w.setForm} disabled={busy} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={w.reset} disabled={busy}>Start over</Button>
+          <Button onClick={w.runPreview} loading={w.previewing} disabled={!w.form.filePath.trim() || w.task.running}>
+            {w.preview ? 'Preview again' : 'Preview'}
+          </Button>
+        </Group>
+        {w.error && <ErrorNotice title="The file cannot be imported as it is" message={w.error} />}
+        {w.preview && (
+          <>
+            <Text size="sm" c="dimmed">
+              {w.preview.format} · {w.preview.encoding}
+              {w.preview.delimiter ? ` · delimiter ${JSON.stringify(w.preview.delimiter)}` : ''}
+            </Text>
+            {w.preview.questions.map((q) => (
+              <Alert key={q.key} color="yellow" title="A question before importing" role="alert">
+                <Stack gap="xs">
+                  <Text size="sm">{q.prompt} Recon Desk will not guess this for you.</Text>
+                  <Select aria-label={q.prompt} placeholder="Choose" data={q.choices.map((c) => ({ value: c, label: c === 'dmy' ? 'day/month/year' : c === 'mdy' ? 'month/day/year' : c }))}
+                    onChange={(choice) => choice && w.answer(q.key, choice)} w={220} />
+                </Stack>
+              </Alert>
+            ))}
+            {w.preview.warnings.length > 0 && (
+              <Alert color="gray" title="Notes">
+                {w.preview.warnings.map((m) => <Text key={m} size="sm">{m}</Text>)}
+              </Alert>
+            )}
+            <PreviewTable preview={w.preview} />
+            <Text size="sm" fw={500} aria-label="Validation summary">
+              {okRows} of {w.preview.normalized.length} preview rows normalize cleanly
+              {okRows < w.preview.normalized.length ? `; ${w.preview.normalized.length - okRows} would be rejected with the reason shown` : ''}.
+            </Text>
+            <JsonInput label="Column mapping (edit, then preview again)" value={w.mappingText} onChange={w.setMappingText}
+              autosize minRows={6} maxRows={18} error={w.mappingError} spellCheck={false}
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }} />
+            {w.task.running && <TaskProgress event={w.task.progress} onCancel={w.task.cancel} />}
+            <Group justify="flex-end">
+              <Button onClick={w.runImport} disabled={!w.canImport} loading={w.task.running}>Import</Button>
+            </Group>
+          </>
+        )}
+        {w.result && <ImportResultCard result={w.result} onShowRejected={() => onShowRejected(w.result!.sourceId)} />}
+      </Stack>
+    </Card>
+  );
+}

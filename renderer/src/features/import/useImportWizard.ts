@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { ImportPreview, ImportResult, MappingFile } from '../../../../preload/contract';
+import { call, ReconCallError } from '../../api/reconClient';
+import { useTask } from '../../api/useTask';
+import { EMPTY_IMPORT_FORM, type ImportFormValues } from './ImportFileForm';
+
+function parseMapping(text: string): { mapping: MappingFile | undefined; error: string | null } {
+  if (!text.trim()) return { mapping: undefined, error: null };
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return { mapping: undefined, error: 'The mapping must be a JSON object.' };
+    return { mapping: value as MappingFile, error: null };
+  } catch (error) {
+    return { mapping: undefined, error: `Not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+/** The wizard's state: file settings → preview with the effective mapping → import with progress. */
+export function useImportWizard() {
+  const [form, setForm] = useState<ImportFormValues>(EMPTY_IMPORT_FORM);
+  const [mappingText, setMappingText] = useState('');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const task = useTask();
+  const parsedMapping = parseMapping(mappingText);
+
+  const request = () => ({
+    filePath: form.filePath.trim(),
+    kind: form.kind,
+    format: form.format,
+    timezone: form.timezone.trim() || 'UTC',
+    ...(parsedMapping.mapping ? { mapping: parsedMapping.mapping } : {}),
+  });
+
+  const runPreview = async () => {
+    setError(null);
+    setResult(null);
+    if (parsedMapping.error) return setError(parsedMapping.error);
+    setPreviewing(true);
+    try {
+      const next = await call('import:preview-file', request());
+      setPreview(next);
+      if (!mappingText.trim()) setMappingText(JSON.stringify(next.mapping, null, 2));
+    } catch (e) {
+      setPreview(null);
+      setError(e instanceof ReconCallError ? e.message : String(e));
+    } finally {
+      setPreviewing(false);
+    }
+  };
+
+  const answer = (key: string, choice: string) => {
+    const base = parsedMapping.mapping ?? preview?.mapping ?? {};
+    setMappingText(JSON.stringify({ ...base, [key]: choice }, null, 2));
+    setPreview((p) => (p ? { ...p, questions: p.questions.filter((q) => q.key !== key) } : p));
+  };
+
+  const runImport = async () => {
+    setError(null);
+    try {
+      const imported = await task.run('import', (taskId) =>
+        call('import:import-file', { ...request(), ...(form.name.trim() ? { name: form.name.trim() } : {}), taskId }),
+      );
+      setResult(imported);
+    } catch (e) {
+      setError(e instanceof ReconCallError ? e.message : String(e));
+    }
+  };
+
+  const reset = () => {
+    setForm(EMPTY_IMPORT_FORM);
+    setMappingText('');
+    setPreview(null);
+    setResult(null);
+    setError(null);
+  };
+
+  return {
+    form, setForm, mappingText, setMappingText, mappingError: parsedMapping.error, preview, result, error,
+    previewing, task, runPreview, runImport, answer, reset,
+    canImport: preview !== null && preview.questions.length === 0 && !parsedMapping.error && !task.running,
+  };
+}

@@ -1,0 +1,51 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from './harness/fixtures';
+
+test('import wizard: preview, answer the date question, import, see and export rejected rows', async ({ app }) => {
+  const { page } = app;
+  const file = join(app.storeDir, 'bank-export.csv');
+  writeFileSync(file, 'id,amount,currency,date\nA1,10.00,EUR,01/02/2024\nA2,5.5,EUR,03/04/2024\nA3,abc,EUR,05/06/2024\n');
+
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Import', { exact: true }).click();
+  await page.getByLabel('File path').fill(file);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+
+  await expect(page.getByRole('table', { name: 'Preview rows' })).toContainText('A1');
+  await expect(page.getByText('A question before importing')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await expect(page.getByLabel('Validation summary')).toContainText('2 of 3 preview rows normalize cleanly');
+  await app.screenshot('import-preview');
+
+  await page.getByRole('combobox', { name: /Which order do the dates/ }).click();
+  await page.getByRole('option', { name: 'day/month/year' }).click();
+  await page.getByRole('button', { name: 'Preview again' }).click();
+  await expect(page.getByRole('table', { name: 'Preview rows' })).toContainText('2024-02-01');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+  const result = page.getByRole('status').filter({ hasText: 'Imported "bank-export.csv"' });
+  await expect(result).toContainText('3 rows: 2 imported, 1 rejected');
+  await result.getByRole('button', { name: 'See the rejected rows' }).click();
+  const rejected = page.getByRole('table', { name: 'Rejected rows' });
+  await expect(rejected).toContainText('not an amount');
+  await expect(rejected.getByRole('row').nth(1)).toContainText('4');
+
+  const out = join(app.storeDir, 'rejected.csv');
+  await page.getByLabel('Export to CSV file').fill(out);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByText('1 rows written to')).toBeVisible();
+  expect(existsSync(out)).toBe(true);
+  expect(readFileSync(out, 'utf8')).toContain('A3,abc,EUR,05/06/2024');
+  await app.screenshot('import-rejected');
+});
+
+test('import wizard: a file that is not a ledger gets a clear error, nothing is written', async ({ app }) => {
+  const { page } = app;
+  const file = join(app.storeDir, 'picture.png');
+  writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3, 0, 0]));
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Import', { exact: true }).click();
+  await page.getByLabel('File path').fill(file);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('picture.png');
+  expect((app.ctx.db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n).toBe(0);
+});

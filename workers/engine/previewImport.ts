@@ -1,0 +1,138 @@
+import Papa from 'papaparse';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportPreview, ImportQuestion, MappingFile } from '../../preload/contract';
+import { detectFormat, type ImportFormat } from '../import/detectFormat';
+import { ImportError, invalidInput } from '../import/errors';
+import { validateMapping } from '../import/mapping/mappingFile';
+import { readerFor } from '../import/readers';
+import { MemorySink } from '../import/rowSink';
+import { readTextChunks } from '../import/scanFile';
+import { formatMinor } from '../shared/currency';
+import '../import/bank/registerBankReaders';
+
+const HEAD_BYTES = 256 * 1024;
+
+export interface PreviewOptions {
+  filePath: string;
+  format?: string;
+  mapping?: MappingFile;
+  timezone?: string;
+  rows?: number;
+}
+
+class PreviewFull extends Error {}
+
+async function readHead(filePath: string): Promise<Buffer> {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Only the head of the file, so a preview of a gigabyte export still answers at once. */
+async function* headOnly(text: string): AsyncGenerator<string> {
+  yield text;
+}
+
+function splitCells(raw: string, delimiter: string | null): string[] {
+  if (!delimiter) return [raw];
+  const parsed = Papa.parse<string[]>(raw, { delimiter, header: false });
+  return parsed.data[0] ?? [raw];
+}
+
+/**
+ * The effective settings as a mapping file the user can edit and send back: empty values dropped
+ * (they are not valid mapping values) and unanswered questions left out, so a guess made only to
+ * show rows never slips into the import.
+ */
+function editableMapping(settings: Record<string, unknown>, questions: ImportQuestion[]): MappingFile {
+  const open = new Set(questions.map((q) => q.key));
+  return Object.fromEntries(Object.entries(settings).filter(([key, value]) => value !== null && value !== undefined && !open.has(key)));
+}
+
+/**
+ * What the import would make of the file's first rows, without writing anything: format, encoding,
+ * the effective mapping (given, or guessed from the header), rows as parsed and as normalized, and
+ * the questions the user must answer first (e.g. day/month order).
+ */
+export async function previewImport(options: PreviewOptions): Promise<ImportPreview> {
+  const fileName = basename(options.filePath);
+  const limit = options.rows ?? 20;
+  let head: Buffer;
+  try {
+    head = await readHead(options.filePath);
+  } catch (error) {
+    throw new ImportError('INVALID_INPUT', `${fileName}: cannot read the file (${(error as Error).message})`);
+  }
+  if (head.length === 0) throw invalidInput(fileName, { line: 1 }, 'the file is empty (expected a header row or statement data)');
+  const mapping = options.mapping === undefined ? null : validateMapping(options.mapping);
+  const detected = detectFormat(head, fileName);
+  const encoding = mapping?.encoding ?? detected.encoding;
+  const requested = options.format && options.format !== 'auto' ? options.format : (mapping?.format ?? null);
+  const format = (requested ?? detected.format) as ImportFormat | 'binary' | 'unknown';
+  if (format === 'binary' || format === 'unknown') {
+    throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
+  }
+  const prepare = readerFor(format);
+  if (!prepare) throw new ImportError('INVALID_INPUT', `${fileName}: format ${format} is not supported`);
+  const skipBytes = encoding === detected.encoding ? detected.bomLength : 0;
+  const headText = new TextDecoder(encoding, { ignoreBOM: true }).decode(head.subarray(skipBytes), { stream: true });
+  const timezone = options.timezone ?? 'UTC';
+  const questions: ImportQuestion[] = [];
+  let reader;
+  try {
+    reader = await prepare({
+      file: fileName,
+      headText,
+      wholeFile: false,
+      mapping,
+      timezone,
+      openText: () => readTextChunks(options.filePath, encoding, skipBytes),
+    });
+  } catch (error) {
+    if (error instanceof ImportError && error.question) {
+      questions.push(error.question);
+      reader = await prepare({
+        file: fileName, headText, wholeFile: false, timezone, openText: () => readTextChunks(options.filePath, encoding, skipBytes),
+        mapping: validateMapping({ ...(options.mapping ?? {}), [error.question.key]: error.question.choices[0] }),
+      });
+    } else {
+      throw error;
+    }
+  }
+  const sink = new MemorySink();
+  const full = () => sink.records.length + sink.rejected.length >= limit;
+  try {
+    await reader.run(headOnly(headText), sink, () => {
+      if (full()) throw new PreviewFull();
+    });
+  } catch (error) {
+    // The head may end mid-row: whatever the parser reports past the rows we show is not a finding.
+    if (!(error instanceof PreviewFull) && sink.records.length + sink.rejected.length === 0) throw error;
+  }
+  const delimiter = typeof reader.settings['delimiter'] === 'string' ? (reader.settings['delimiter'] as string) : null;
+  const headerLine = typeof reader.settings['headerLine'] === 'number' ? (reader.settings['headerLine'] as number) : 0;
+  const headerText = headerLine > 0 ? (headText.split(/\r?\n/)[headerLine - 1] ?? '') : '';
+  const rows = [
+    ...sink.records.map((r) => ({ line: r.line, raw: r.raw, ok: true, summary: `${formatMinor(r.amountMinor, r.currency)} ${r.currency}${r.tsMs === null ? '' : ` · ${new Date(r.tsMs).toISOString()}`}${r.externalId ? ` · ${r.externalId}` : ''}` })),
+    ...sink.rejected.map((r) => ({ line: r.line, raw: r.raw, ok: false, summary: `${r.column ? `${r.column}: ` : ''}${r.reason}` })),
+  ]
+    .sort((a, b) => a.line - b.line)
+    .slice(0, limit);
+  return {
+    format: reader.format,
+    encoding,
+    delimiter,
+    header: delimiter && headerText ? splitCells(headerText, delimiter) : delimiter ? [] : ['record'],
+    mapping: editableMapping(reader.settings, questions),
+    rows: rows.map((r) => ({ line: r.line, cells: splitCells(r.raw, delimiter) })),
+    normalized: rows.map((r) => ({ line: r.line, ok: r.ok, summary: r.summary })),
+    questions,
+    warnings: [...reader.warnings, ...sink.warnings],
+  };
+}
