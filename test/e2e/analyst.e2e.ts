@@ -100,6 +100,12 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await page.getByRole('button', { name: /^Undo/ }).click();
   await expect(page.getByRole('status')).toContainText(`${allCount - 2} break(s) restored`);
 
+  // Export the current filter; main writes the file and returns its path.
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText(`Wrote ${allCount} breaks to`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
   // Help overlay and dark theme.
   await page.keyboard.press('?');
   await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
@@ -114,6 +120,11 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await matches.getByRole('row').nth(1).click();
   await expect(page.getByRole('dialog').getByRole('table', { name: 'Field by field' })).toBeVisible();
   await app.screenshot('analyst-match-diff');
+  // Unmatch with a reason.
+  await page.getByRole('dialog').getByRole('button', { name: 'Unmatch…' }).click();
+  await page.getByRole('textbox', { name: 'Reason' }).fill('wrong counterpart, checked with the bank');
+  await page.getByRole('button', { name: 'Unmatch', exact: true }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText(/Match #\d+ removed/);
   await page.keyboard.press('Escape');
 
   // The audit log holds it all and verifies.
@@ -122,6 +133,8 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await expect(entries.getByText('triage.undone')).toBeVisible();
   await expect(entries.getByText('triage.updated')).toHaveCount(2);
   await expect(entries.getByText('run.completed').first()).toBeVisible();
+  await expect(entries.getByText('breaks.exported')).toBeVisible();
+  await expect(entries.getByText('match.removed')).toBeVisible();
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status')).toContainText('Chain verified');
   await app.screenshot('analyst-audit-verified');

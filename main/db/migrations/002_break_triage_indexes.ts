@@ -21,6 +21,8 @@ CREATE INDEX breaks_by_run_effective_class ON breaks (run_id, effective_class, t
 CREATE INDEX breaks_by_run_state ON breaks (run_id, triage_state, ts_ms);
 CREATE INDEX breaks_by_run_account ON breaks (run_id, account, ts_ms);
 CREATE INDEX breaks_by_run_customer ON breaks (run_id, customer, ts_ms);
+-- covers the dashboard's one GROUP BY (class, radius, state, currency → count, money): index only, no sort
+CREATE INDEX breaks_by_run_rollup ON breaks (run_id, effective_class, blast_radius, triage_state, currency, amount_minor);
 
 CREATE VIRTUAL TABLE breaks_fts USING fts5 (search_text, content = '', tokenize = "unicode61 tokenchars '_-.@'");
 CREATE TABLE breaks_fts_state (

@@ -24,15 +24,19 @@ export function groupedBreaks(db: Db, runId: number): GroupedBreaks[] {
     .all(runId) as GroupedBreaks[];
 }
 
-/** Counts per bucket from the (run_id, ts_ms) index alone. */
-export function breaksOverTime(db: Db, runId: number, bucketMs: number): { buckets: TimeBucket[]; withoutTime: number } {
-  const buckets = db
-    .prepare(
-      `SELECT (ts_ms / ?) * ? AS startMs, COUNT(*) AS count FROM breaks
-       WHERE run_id = ? AND ts_ms IS NOT NULL GROUP BY 1 ORDER BY 1`,
-    )
-    .all(bucketMs, bucketMs, runId) as TimeBucket[];
+/**
+ * Counts per bucket, one index range count per bucket: SQLite cannot tell that ts/size is
+ * monotonic, so a GROUP BY sorts every break (1.3 s at 1M) while range counts take ~30 ms.
+ */
+export function breaksOverTime(db: Db, runId: number, bucketMs: number, span: { min: number | null; max: number | null }): { buckets: TimeBucket[]; withoutTime: number } {
   const withoutTime = db.prepare('SELECT COUNT(*) FROM breaks WHERE run_id = ? AND ts_ms IS NULL').pluck().get(runId) as number;
+  if (span.min === null || span.max === null) return { buckets: [], withoutTime };
+  const count = db.prepare('SELECT COUNT(*) FROM breaks WHERE run_id = ? AND ts_ms >= ? AND ts_ms < ?').pluck();
+  const buckets: TimeBucket[] = [];
+  for (let start = Math.floor(span.min / bucketMs) * bucketMs; start <= span.max; start += bucketMs) {
+    const n = count.get(runId, start, start + bucketMs) as number;
+    if (n > 0) buckets.push({ startMs: start, count: n });
+  }
   return { buckets, withoutTime };
 }
 

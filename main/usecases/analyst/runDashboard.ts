@@ -104,8 +104,10 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
     .get(runId) as RunInfo;
   const grouped = groupedBreaks(db, runId);
   const span = timeSpan(db, runId);
-  const bucket = bucketChoice !== 'auto' ? bucketChoice : span.min !== null && span.max! - span.min > 3 * DAY ? 'day' : 'hour';
-  const overTime = breaksOverTime(db, runId, bucket === 'day' ? DAY : HOUR);
+  const spanMs = span.min !== null && span.max !== null ? span.max - span.min : 0;
+  // Hours over more than a year would be 9,000+ bars and as many range counts: days then.
+  const bucket = bucketChoice === 'day' || spanMs > 366 * DAY || (bucketChoice === 'auto' && spanMs > 3 * DAY) ? 'day' : 'hour';
+  const overTime = breaksOverTime(db, runId, bucket === 'day' ? DAY : HOUR, span);
   const sources = frontiers(db, run.left_source_id, run.right_source_id);
   const matched = matchedRecordCounts(db, runId);
   const leftRecords = sources[0]!.recordCount;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migration001 } from '../../../main/db/migrations/001_initial';
+import { migration002 } from '../../../main/db/migrations/002_break_triage_indexes';
 import { openWorkspace } from '../../../main/db/openWorkspace';
 import { insertBreak, seedSmallRun } from '../../helpers/analystFixtures';
 import { useTempStores } from '../../helpers/tempStore';
@@ -12,7 +13,7 @@ describe('migration 002: break triage indexes', () => {
     const v1 = openWorkspace(dir, { migrations: [migration001] });
     const seeded = seedSmallRun(v1);
     v1.close();
-    const db = openWorkspace(dir);
+    const db = openWorkspace(dir, { migrations: [migration001, migration002] });
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     const row = db.prepare('SELECT effective_class FROM breaks WHERE id = ?').get(seeded.breakIds[0]) as { effective_class: string };
     expect(row.effective_class).toBe('amount_mismatch');
@@ -48,6 +49,25 @@ describe('migration 002: break triage indexes', () => {
     expect(names('triage_events')).toContain('action_id');
     expect(names('matches')).toEqual(expect.arrayContaining(['note', 'created_by', 'created_at', 'resolved_break_ids']));
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('breaks_fts', 'breaks_fts_state', 'triage_actions')").all()).toHaveLength(3);
+    db.close();
+  });
+});
+
+describe('withBreakIndexesDeferred', () => {
+  it('drops the analyst indexes for a bulk insert and recreates exactly the same ones', async () => {
+    const { withBreakIndexesDeferred } = await import('../../../main/db/queries/breakIndexes');
+    const db = openWorkspace(tempStore());
+    const { runId } = seedSmallRun(db);
+    const definitions = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'breaks' ORDER BY name").all();
+    const before = definitions();
+    db.transaction(() =>
+      withBreakIndexesDeferred(db, () => {
+        const left = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'breaks'").pluck().all();
+        expect(left).toEqual(['breaks_by_run']); // 001's index is not the analyst's to drop
+        insertBreak(db, runId, { cls: 'delay', amount: 7 });
+      }),
+    )();
+    expect(definitions()).toEqual(before);
     db.close();
   });
 });
