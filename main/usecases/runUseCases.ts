@@ -51,7 +51,8 @@ export async function startRun(ctx: UseCaseContext, request: RequestOf<'runs:sta
   return {
     runId: outcome.runId,
     fingerprint: outcome.fingerprint,
-    counts: outcome.counts,
+    // `matched` is the number of match groups (a 1:N payout counts once), as the CLI contract names it.
+    counts: { matched: outcome.counts['matches'] ?? 0, ...outcome.counts },
     amountAtRiskMinor: outcome.amountAtRiskMinor,
     ambiguous: outcome.ambiguous,
     durationMs: outcome.durationMs,

@@ -28,7 +28,7 @@ export function RunsTable({ runs, sources }: { runs: RunSummary[]; sources: Sour
             <Table.Td>
               {nameOf(run.leftSourceId)} ↔ {nameOf(run.rightSourceId)}
             </Table.Td>
-            <Table.Td ta="right">{formatCount(run.counts['matched'] ?? 0)}</Table.Td>
+            <Table.Td ta="right">{formatCount(run.counts['matches'] ?? 0)}</Table.Td>
             <Table.Td>{formatTimestamp(run.startedAtMs)}</Table.Td>
           </Table.Tr>
         ))}
