@@ -163,8 +163,9 @@ test('the breaks table renders only visible rows and pages from SQL at 100,000 b
   await grid.getByRole('button', { name: /Amount at risk/ }).click();
   await grid.getByRole('button', { name: /Amount at risk/ }).click();
   await expect(grid.getByRole('columnheader', { name: /Amount at risk/ })).toHaveAttribute('aria-sort', 'descending');
+  // The run's first search builds its search index (a few seconds at 100k), then answers from it.
   await page.getByRole('textbox', { name: 'Search' }).fill('txn_4242');
-  await expect(badge).toHaveText('11 breaks');
+  await expect(badge).toHaveText('11 breaks', { timeout: 30_000 });
   await expect(grid.getByRole('row').nth(1)).toContainText('synthetic');
   await app.screenshot('analyst-100k-search');
 });

@@ -5,7 +5,7 @@ import type { Migration } from './types';
  * Every page query runs inside one run, so each index leads with run_id and ends with the sort
  * column(s) a filter is usually combined with. The effective class (override first) is a virtual
  * generated column so that filtering on it can use an index without the engine writing it.
- * Free text goes through a contentless FTS5 table keyed by break id; it is filled lazily per run
+ * Free text goes through an FTS5 table keyed by break id; it is filled lazily per run
  * (breaks_fts_state), so the engine's bulk insert of breaks pays nothing for search.
  * Triage actions are their own table so that undo can find "the last action" and every break it
  * touched (triage_events.action_id) without scanning the events.
@@ -24,7 +24,9 @@ CREATE INDEX breaks_by_run_customer ON breaks (run_id, customer, ts_ms);
 -- covers the dashboard's one GROUP BY (class, radius, state, currency → count, money): index only, no sort
 CREATE INDEX breaks_by_run_rollup ON breaks (run_id, effective_class, blast_radius, triage_state, currency, amount_minor);
 
-CREATE VIRTUAL TABLE breaks_fts USING fts5 (search_text, content = '', tokenize = "unicode61 tokenchars '_-.@'");
+-- Keeps its text (not contentless) so a common word can be checked row by row while the sort
+-- index is walked, instead of materializing a million matching ids first.
+CREATE VIRTUAL TABLE breaks_fts USING fts5 (search_text, tokenize = "unicode61 tokenchars '_-.@'");
 CREATE TABLE breaks_fts_state (
   run_id INTEGER PRIMARY KEY REFERENCES runs (id),
   -- breaks with id <= this are in breaks_fts

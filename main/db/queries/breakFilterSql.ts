@@ -24,17 +24,33 @@ function inList(column: string, values: readonly string[], params: (string | num
  * Quoting makes every character literal, so user input can never change the query's structure.
  */
 export function ftsQuery(text: string): string | null {
-  const words = text
-    .split(/\s+/)
-    .map((w) => w.trim().toLowerCase())
-    .filter((w) => w.length > 0)
-    .slice(0, 8);
+  const words = searchWords(text);
   if (words.length === 0) return null;
   return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' AND ');
 }
 
+/** The words of a search, normalized as the index text is. */
+export function searchWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_.@-]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+}
+
+function likePrefix(word: string): string {
+  return `% ${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * How free text joins the other filters. 'match' materializes the ids the FTS index matches:
+ * right for selective words (an id, a reference). 'scan' checks each row's indexed text while the
+ * sort index is walked: right for common words, where a page fills after a few hundred rows.
+ */
+export type TextMode = 'match' | 'scan';
+
 /** Every filter field as SQL; only parameters carry user values. */
-export function breakWhere(filter: BreakFilter): SqlFragment {
+export function breakWhere(filter: BreakFilter, textMode: TextMode = 'match'): SqlFragment {
   const params: (string | number)[] = [filter.runId];
   const clauses = ['b.run_id = ?'];
   if (filter.classes?.length) clauses.push(inList('b.effective_class', filter.classes, params));
@@ -72,10 +88,15 @@ export function breakWhere(filter: BreakFilter): SqlFragment {
     params.push(filter.toMs);
   }
   const match = filter.text ? ftsQuery(filter.text) : null;
-  if (match) {
-    // Materializes the matching ids once; probing FTS5 row by row instead measured far slower.
+  if (match && textMode === 'match') {
     clauses.push('b.id IN (SELECT rowid FROM breaks_fts WHERE breaks_fts MATCH ?)');
     params.push(match);
+  } else if (match) {
+    const words = searchWords(filter.text!);
+    clauses.push(
+      `EXISTS (SELECT 1 FROM breaks_fts f WHERE f.rowid = b.id AND ${words.map(() => "' ' || f.search_text LIKE ? ESCAPE '\\'").join(' AND ')})`,
+    );
+    params.push(...words.map(likePrefix));
   }
   return { sql: clauses.join(' AND '), params };
 }

@@ -80,7 +80,16 @@ function searchText(row: ChunkRow, keys: Map<number, string>): string {
   const parts = [row.effective_class, row.account, row.customer, row.currency];
   for (const part of `${row.left_ids};${row.right_ids}`.split(';')) if (part) parts.push(keys.get(Number(part)) ?? null);
   parts.push(explanationText(parseExplanation(row.explanation_json)));
-  return parts.filter(Boolean).join(' ');
+  return normalizeSearchText(parts.filter(Boolean).join(' '));
+}
+
+/**
+ * Lower case, and every character that is not part of a token (letters, digits, _ - . @, as the
+ * FTS tokenizer is set up) becomes a space: then "word starts with w" is both the FTS prefix query
+ * `"w"*` and the plain pattern `' ' || text LIKE '% w%'`, and the two strategies agree.
+ */
+export function normalizeSearchText(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}_.@-]+/gu, ' ').trim();
 }
 
 const building = new WeakMap<Db, Map<number, Promise<void>>>();

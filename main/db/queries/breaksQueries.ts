@@ -1,6 +1,6 @@
 import type { BlastRadius, BreakClass, BreakFilter, BreakRow, BreakSort, TriageState } from '../../../preload/contract';
 import type { Db } from '../openWorkspace';
-import { breakOrderBy, breakWhere, ftsQuery } from './breakFilterSql';
+import { breakOrderBy, breakWhere, ftsQuery, type TextMode } from './breakFilterSql';
 import { summaryOf } from './explanationJson';
 
 export interface BreakDbRow {
@@ -70,13 +70,15 @@ function atMost(db: Db, sql: string, params: (string | number)[]): boolean {
  * is fast when many rows match and a full scan when few do. This decides which case we are in
  * with bounded probes (each reads at most SELECTIVE_ROWS index entries).
  */
-export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): { walkSortIndex: boolean } {
+export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): { walkSortIndex: boolean; textMode: TextMode } {
   const match = filter.text ? ftsQuery(filter.text) : null;
   if (match) {
     const selective = atMost(db, 'SELECT 1 FROM breaks_fts WHERE breaks_fts MATCH ?', [match]);
-    return { walkSortIndex: !selective };
+    // A common word combined with a selective column filter is still best driven by that filter.
+    const columnSelective = !!(filter.account || filter.customer || filter.assignee);
+    return { walkSortIndex: !selective && !columnSelective, textMode: selective ? 'match' : 'scan' };
   }
-  if (filter.account || filter.customer || filter.assignee) return { walkSortIndex: false };
+  if (filter.account || filter.customer || filter.assignee) return { walkSortIndex: false, textMode: 'match' };
   const run = filter.runId;
   if (sort.key !== 'amount' && (filter.minAmountMinor !== undefined || filter.maxAmountMinor !== undefined)) {
     const selective = atMost(db, 'SELECT 1 FROM breaks WHERE run_id = ? AND amount_minor BETWEEN ? AND ?', [
@@ -84,7 +86,7 @@ export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): { walkSo
       filter.minAmountMinor ?? -Number.MAX_SAFE_INTEGER,
       filter.maxAmountMinor ?? Number.MAX_SAFE_INTEGER,
     ]);
-    if (selective) return { walkSortIndex: false };
+    if (selective) return { walkSortIndex: false, textMode: 'match' };
   }
   if (sort.key !== 'ts' && (filter.fromMs !== undefined || filter.toMs !== undefined)) {
     const selective = atMost(db, 'SELECT 1 FROM breaks WHERE run_id = ? AND ts_ms >= ? AND ts_ms < ?', [
@@ -92,9 +94,9 @@ export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): { walkSo
       filter.fromMs ?? -Number.MAX_SAFE_INTEGER,
       filter.toMs ?? Number.MAX_SAFE_INTEGER,
     ]);
-    if (selective) return { walkSortIndex: false };
+    if (selective) return { walkSortIndex: false, textMode: 'match' };
   }
-  return { walkSortIndex: true };
+  return { walkSortIndex: true, textMode: 'match' };
 }
 
 /**
@@ -104,7 +106,7 @@ export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): { walkSo
  */
 export function queryBreakPage(db: Db, filter: BreakFilter, sort: BreakSort, offset: number, limit: number): BreakRow[] {
   const plan = planPage(db, filter, sort);
-  const where = breakWhere(filter);
+  const where = breakWhere(filter, plan.textMode);
   const sql = `SELECT ${COLUMNS} FROM breaks b
     WHERE b.id IN (SELECT b.id FROM breaks b WHERE ${where.sql} ORDER BY ${breakOrderBy(sort, plan.walkSortIndex)} LIMIT ? OFFSET ?)
     ORDER BY ${breakOrderBy(sort)}`;

@@ -87,8 +87,9 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
               <Badge size="lg" variant="light" aria-label="Matching breaks">
                 {countLabel} breaks
               </Badge>
+              {pages.counting && <Loader size="xs" aria-label="Counting breaks" />}
               <Text size="xs" c="dimmed">
-                j/k move · Enter diff · x select · ? help
+                {pages.counting && fields.text ? 'Searching (the first search of a run builds its index) · ' : ''}j/k move · Enter diff · x select · ? help
               </Text>
             </Group>
             <Group gap="xs">

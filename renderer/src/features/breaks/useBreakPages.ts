@@ -16,7 +16,7 @@ export function useBreakPages(filter: BreakFilter, sort: BreakSort) {
   const inflight = useRef(new Set<number>());
   const generation = useRef(0);
   const [, setVersion] = useState(0);
-  const [count, setCount] = useState<{ count: number; capped: boolean; cap: number } | null>(null);
+  const [count, setCount] = useState<{ count: number; capped: boolean; cap: number; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refresh, setRefresh] = useState(0);
 
@@ -26,7 +26,7 @@ export function useBreakPages(filter: BreakFilter, sort: BreakSort) {
     (cap: number) => {
       const gen = generation.current;
       call('breaks:count-breaks', { filter, cap }).then(
-        (result) => gen === generation.current && setCount({ ...result, cap }),
+        (result) => gen === generation.current && setCount({ ...result, cap, token: tokenRef.current }),
         (e: unknown) => gen === generation.current && setError(e instanceof Error ? e.message : String(e)),
       );
     },
@@ -37,6 +37,8 @@ export function useBreakPages(filter: BreakFilter, sort: BreakSort) {
   // Reset during render, not in an effect: the table's effects (children run first) request the
   // visible pages right after this render and must do so under the new generation.
   const token = `${key}|${refresh}`;
+  const tokenRef = useRef(token);
+  tokenRef.current = token;
   const resetFor = useRef<string | null>(null);
   if (resetFor.current !== token) {
     resetFor.current = token;
@@ -83,5 +85,7 @@ export function useBreakPages(filter: BreakFilter, sort: BreakSort) {
     if (count?.capped) fetchCount(count.cap * 5);
   }, [count, fetchCount]);
 
-  return { count, error, rowAt, ensureRange, extendCount, generation: generation.current };
+  // The previous count stays on screen while the new one is computed (no flicker after triage).
+  const counting = count?.token !== token;
+  return { count, counting, error, rowAt, ensureRange, extendCount, generation: generation.current };
 }
