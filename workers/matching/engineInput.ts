@@ -20,6 +20,11 @@ export interface EngineInput {
   feeMinor: Float64Array;
   tsMs: Float64Array;
   sequence: Float64Array;
+  /**
+   * The inputs' digest (see inputCodec), when already known (a stored snapshot carries it); valid only
+   * for exactly these columns in this order, so any reordering drops it.
+   */
+  digest?: string;
 }
 
 export function emptyInput(n: number): EngineInput {

@@ -9,19 +9,20 @@ export interface SourceRow {
   kind: 'ledger' | 'processor' | 'bank';
   status: string;
   frontier_ms: number | null;
+  rows_imported: number;
   sha256: string;
   mapping_json: string;
 }
 
 export function getSourceRow(db: Db, id: number): SourceRow | null {
-  return (db.prepare('SELECT id, name, kind, status, frontier_ms, sha256, mapping_json FROM sources WHERE id = ?').get(id) as SourceRow | undefined) ?? null;
+  return (db.prepare('SELECT id, name, kind, status, frontier_ms, rows_imported, sha256, mapping_json FROM sources WHERE id = ?').get(id) as SourceRow | undefined) ?? null;
 }
 
 /**
  * One source's records as engine columns, in line order (the canonical order, so the engine does
  * not need to re-sort). Reads raw rows (arrays, not objects) and keeps only the matching columns.
  */
-export function loadInput(db: Db, source: SourceRow): EngineInput {
+export function loadInputFromRecords(db: Db, source: SourceRow): EngineInput {
   const { n } = db.prepare('SELECT COUNT(*) AS n FROM records WHERE source_id = ?').get(source.id) as { n: number };
   const input = emptyInput(n);
   const rows = db

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { appendAudit } from '../../main/audit/auditLog';
 import { stableJson } from './fingerprint';
-import { getSourceRow, loadInput, type SourceRow } from './loadInput';
+import { getSourceRow, type SourceRow } from './loadInput';
+import { loadSourceInput } from './sourceSnapshot';
 import { insertBreaks, insertMatches } from './persistRun';
 import { ENGINE_VERSION, reconcile, ReconcileCancelledError, type EngineHooks, type MatchTable } from './reconcile';
 import { parseRuleSet, ruleSetForKinds, type RuleSet } from './ruleSet';
@@ -83,7 +84,7 @@ export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHook
   }).immediate();
   try {
     hooks.onProgress?.(0, null, 'load');
-    const result = reconcile(loadInput(db, left), loadInput(db, right), rules, hooks);
+    const result = reconcile(loadSourceInput(db, left), loadSourceInput(db, right), rules, hooks);
     if (hooks.isCancelled?.()) throw new ReconcileCancelledError();
     const impact = previousRunId === null ? null : computeImpact(db, previousRunId, result.matches, result.counts);
     hooks.onProgress?.(0, result.matches.count, 'persist');

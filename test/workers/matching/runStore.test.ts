@@ -87,6 +87,18 @@ describe('runReconciliation', () => {
     expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
+  it('snapshots both sources on the first run and gives the same fingerprint from the snapshot', () => {
+    const { left, right } = seedPair();
+    const first = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    expect(db.prepare('SELECT source_id FROM source_snapshots ORDER BY source_id').pluck().all()).toEqual([left, right]);
+    const second = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    expect(second.fingerprint).toBe(first.fingerprint);
+    expect(second.counts).toEqual(first.counts);
+    // A stale snapshot (count disagrees with the records) is ignored and rebuilt.
+    db.prepare('UPDATE source_snapshots SET record_count = record_count + 1').run();
+    expect(runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' }).fingerprint).toBe(first.fingerprint);
+  });
+
   it('rejects invalid rules and unknown sources with clear messages, recording nothing', () => {
     const { left, right } = seedPair();
     expect(() => runReconciliation(db, { leftSourceId: left, rightSourceId: 999, actor: 't' })).toThrow(/right source 999 does not exist/);

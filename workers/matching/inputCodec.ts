@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { emptyInput, type EngineInput } from './engineInput';
+
+/**
+ * EngineInput ⇄ columns of bytes, the form a source snapshot is stored in. Number columns are raw
+ * Float64 bytes; string columns are a JSON array of distinct values plus Int32 codes (low-cardinality
+ * columns: account, currency, status) or a plain JSON array (near-unique ones: ids, references). The
+ * input digest is a hash over exactly these bytes, so a snapshot carries its digest and a run never
+ * re-stringifies a million values to fingerprint its inputs.
+ */
+export const CODEC_FORMAT = 1;
+
+const NUMBER_COLUMNS = ['ids', 'lines', 'amountMinor', 'feeMinor', 'tsMs', 'sequence'] as const;
+const STRING_COLUMNS = ['externalId', 'reference', 'account', 'customer', 'currency', 'status'] as const;
+type NumberColumn = (typeof NUMBER_COLUMNS)[number];
+type StringColumn = (typeof STRING_COLUMNS)[number];
+/** Beyond this many distinct values a column is stored plainly (a dictionary would not pay). */
+const MAX_DICTIONARY = 65_536;
+
+export interface EncodedColumn {
+  name: string;
+  data: Buffer;
+}
+
+export interface EncodedInput {
+  count: number;
+  columns: EncodedColumn[];
+  digest: string;
+}
+
+function bytesOf(values: Float64Array | Int32Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+function encodeStrings(name: string, values: readonly (string | null)[]): EncodedColumn[] {
+  const codes = new Int32Array(values.length);
+  const dictionary = new Map<string | null, number>();
+  const distinct: (string | null)[] = [];
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i]!;
+    let code = dictionary.get(v);
+    if (code === undefined) {
+      if (distinct.length >= MAX_DICTIONARY) return [{ name: `${name}:plain`, data: Buffer.from(JSON.stringify(values), 'utf8') }];
+      code = distinct.length;
+      distinct.push(v);
+      dictionary.set(v, code);
+    }
+    codes[i] = code;
+  }
+  return [
+    { name: `${name}:dict`, data: Buffer.from(JSON.stringify(distinct), 'utf8') },
+    { name: `${name}:codes`, data: bytesOf(codes) },
+  ];
+}
+
+/** Columns in a fixed order, and the digest over them (names and bytes, length-prefixed; ids left out). */
+export function encodeInput(input: EngineInput): EncodedInput {
+  const count = input.ids.length;
+  const columns: EncodedColumn[] = [];
+  for (const name of NUMBER_COLUMNS) columns.push({ name, data: Buffer.from(new Float64Array(input[name]).buffer) });
+  for (const name of STRING_COLUMNS) columns.push(...encodeStrings(name, input[name]));
+  return { count, columns, digest: digestColumns(count, input.frontierMs ?? null, columns) };
+}
+
+export function digestColumns(count: number, frontierMs: number | null, columns: readonly EncodedColumn[]): string {
+  const hash = createHash('sha256');
+  hash.update(`codec:${CODEC_FORMAT};records:${count};frontier:${frontierMs ?? ''}\n`);
+  for (const column of columns) {
+    // Database ids are not content: the same file imported twice must give the same digest.
+    if (column.name === 'ids') continue;
+    hash.update(`${column.name}:${column.data.byteLength}\n`);
+    hash.update(column.data);
+  }
+  return hash.digest('hex');
+}
+
+function float64(data: Buffer, count: number): Float64Array {
+  // A copy into a fresh, aligned buffer (SQLite's bytes may sit at any offset).
+  const out = new Float64Array(count);
+  new Uint8Array(out.buffer).set(data.subarray(0, count * 8));
+  return out;
+}
+
+function int32(data: Buffer, count: number): Int32Array {
+  const out = new Int32Array(count);
+  new Uint8Array(out.buffer).set(data.subarray(0, count * 4));
+  return out;
+}
+
+/** The inverse of encodeInput; kind and frontier come from the source row. */
+export function decodeInput(encoded: Omit<EncodedInput, 'digest'> & { digest?: string }): EngineInput {
+  const { count } = encoded;
+  const byName = new Map(encoded.columns.map((c) => [c.name, c.data]));
+  const input = emptyInput(0);
+  const need = (name: string) => {
+    const data = byName.get(name);
+    if (!data) throw new Error(`snapshot column ${name} is missing`);
+    return data;
+  };
+  for (const name of NUMBER_COLUMNS) {
+    const data = need(name);
+    if (data.byteLength !== count * 8) throw new Error(`snapshot column ${name} has ${data.byteLength} bytes, expected ${count * 8}`);
+    (input as unknown as Record<NumberColumn, Float64Array>)[name] = float64(data, count);
+  }
+  for (const name of STRING_COLUMNS) {
+    let values: (string | null)[];
+    const plain = byName.get(`${name}:plain`);
+    if (plain) {
+      values = JSON.parse(plain.toString('utf8')) as (string | null)[];
+    } else {
+      const distinct = JSON.parse(need(`${name}:dict`).toString('utf8')) as (string | null)[];
+      const codes = int32(need(`${name}:codes`), count);
+      values = new Array<string | null>(count);
+      for (let i = 0; i < count; i += 1) values[i] = distinct[codes[i]!]!;
+    }
+    if (values.length !== count) throw new Error(`snapshot column ${name} has ${values.length} values, expected ${count}`);
+    (input as unknown as Record<StringColumn, (string | null)[]>)[name] = values;
+  }
+  if (encoded.digest) input.digest = encoded.digest;
+  return input;
+}
