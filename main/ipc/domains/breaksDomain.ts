@@ -29,6 +29,7 @@ export const breaksDomain = defineDomain({
       sort: breakSortSchema,
       outputPath: z.string().min(1).max(4096),
       columns: z.array(z.enum(EXPORT_COLUMNS as [string, ...string[]])).min(1).optional(),
+      overwrite: z.boolean().optional(),
     }),
     handler: exportBreaksCsv,
   },

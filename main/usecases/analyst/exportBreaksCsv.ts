@@ -42,6 +42,11 @@ function cell(value: unknown): string {
 export async function exportBreaksCsv(ctx: UseCaseContext, request: RequestOf<'breaks:export-csv'>): Promise<ResultOf<'breaks:export-csv'>> {
   requireRun(ctx.db, request.filter.runId);
   if (!isAbsolute(request.outputPath)) throw new UseCaseError('INVALID_INPUT', 'The export path must be absolute.');
+  // The path comes from the renderer: only ever write a .csv, and never replace a file unasked.
+  if (!request.outputPath.toLowerCase().endsWith('.csv')) throw new UseCaseError('INVALID_INPUT', 'The export file name must end in .csv.');
+  if (existsSync(request.outputPath) && !request.overwrite) {
+    throw new UseCaseError('CONFLICT', `${request.outputPath} already exists; choose another name or confirm replacing it.`);
+  }
   if (!existsSync(dirname(request.outputPath)) || !statSync(dirname(request.outputPath)).isDirectory()) {
     throw new UseCaseError('INVALID_INPUT', `The folder ${dirname(request.outputPath)} does not exist.`);
   }

@@ -24,10 +24,11 @@ export interface BreaksMethods {
   };
   /**
    * Writes every break matching the filter, in the sort order, as CSV to `outputPath` (the app
-   * asks for it with a save dialog). Audited with the filter and the file's SHA-256.
+   * asks for it with a save dialog). Only .csv names; an existing file is replaced only with
+   * `overwrite: true`. Audited with the filter and the file's SHA-256.
    */
   'breaks:export-csv': {
-    request: { filter: BreakFilter; sort: BreakSort; outputPath: string; columns?: string[] };
+    request: { filter: BreakFilter; sort: BreakSort; outputPath: string; columns?: string[]; overwrite?: boolean };
     result: { path: string; rows: number; sha256: string };
   };
 }

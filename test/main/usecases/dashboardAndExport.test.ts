@@ -64,5 +64,16 @@ describe('breaks:export-csv', () => {
     const sort = { key: 'id', direction: 'asc' } as const;
     await expect(exportBreaksCsv(ctx, { filter: { runId }, sort, outputPath: 'x.csv' })).rejects.toThrow(/absolute/);
     await expect(exportBreaksCsv(ctx, { filter: { runId }, sort, outputPath: join(ctx.storeDir, 'nope', 'x.csv') })).rejects.toThrow(/does not exist/);
+    await expect(exportBreaksCsv(ctx, { filter: { runId }, sort, outputPath: join(ctx.storeDir, 'x.sh') })).rejects.toThrow(/\.csv/);
+  });
+
+  it('never replaces an existing file unless asked to', async () => {
+    const ctx = context();
+    const { runId } = seedSmallRun(ctx.db);
+    const sort = { key: 'id', direction: 'asc' } as const;
+    const outputPath = join(ctx.storeDir, 'twice.csv');
+    await exportBreaksCsv(ctx, { filter: { runId }, sort, outputPath });
+    await expect(exportBreaksCsv(ctx, { filter: { runId }, sort, outputPath })).rejects.toThrow(/already exists/);
+    expect((await exportBreaksCsv(ctx, { filter: { runId }, sort, outputPath, overwrite: true })).rows).toBe(5);
   });
 });

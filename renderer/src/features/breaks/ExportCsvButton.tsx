@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { BreakFilter, BreakSort } from '../../../../preload/contract';
 import { call } from '../../api/reconClient';
@@ -11,11 +11,12 @@ export function ExportCsvButton(props: { filter: BreakFilter; sort: BreakSort; d
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState(props.defaultPath);
   const [busy, setBusy] = useState(false);
+  const [overwrite, setOverwrite] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async () => {
     setBusy(true);
     try {
-      const done = await call('breaks:export-csv', { filter: props.filter, sort: props.sort, outputPath: path });
+      const done = await call('breaks:export-csv', { filter: props.filter, sort: props.sort, outputPath: path, overwrite });
       setResult({ ok: true, text: `Wrote ${done.rows} breaks to ${done.path} (sha256 ${done.sha256.slice(0, 16)}…)` });
     } catch (error) {
       setResult({ ok: false, text: error instanceof Error ? error.message : String(error) });
@@ -31,6 +32,7 @@ export function ExportCsvButton(props: { filter: BreakFilter; sort: BreakSort; d
       <Modal opened={open} onClose={() => setOpen(false)} title="Export the filtered breaks as CSV">
         <Stack gap="sm">
           <TextInput label="File" value={path} onChange={(e) => setPath(e.currentTarget.value)} />
+          <Checkbox label="Replace the file if it exists" checked={overwrite} onChange={(e) => setOverwrite(e.currentTarget.checked)} />
           {result && (
             <Text size="sm" c={result.ok ? 'green' : 'red'} role={result.ok ? 'status' : 'alert'}>
               {result.text}

@@ -18,6 +18,8 @@ export function useBreaksKeyboard(enabled: boolean, handlers: BreaksKeyHandlers)
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       if (document.querySelector('[role="dialog"]')) return;
+      // Enter and Space on a focused control belong to that control (a triage button, a tab).
+      if (event.target instanceof HTMLElement && event.target.closest('button, a, [role="button"], [role="tab"], [role="option"]')) return;
       const h = latest.current;
       const actions: Record<string, () => void> = {
         j: () => h.move(1),

@@ -1,26 +1,54 @@
-import { Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useReconQuery } from '../../api/useRecon';
 import type { PageId } from '../../app/pages';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTimestamp } from '../../components/formatters';
+import { NewRunPanel } from '../reconcile/NewRunPanel';
 import { RunDashboardView } from './RunDashboardView';
 import { selectRun, useSelectedRun } from './selectedRun';
 
 export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void }) {
   const summary = useReconQuery('workspace:get-summary', { auditLimit: 0 });
   const selected = useSelectedRun();
+  const [newRun, setNewRun] = useState(false);
+  const panel = newRun && (
+    <Card withBorder aria-label="New reconciliation">
+      <Group justify="space-between" mb="xs">
+        <Title order={4}>New reconciliation</Title>
+        <Button size="xs" variant="subtle" onClick={() => setNewRun(false)}>
+          Close
+        </Button>
+      </Group>
+      <NewRunPanel
+        onRunComplete={(runId) => {
+          setNewRun(false);
+          selectRun(runId);
+        }}
+      />
+    </Card>
+  );
   if (summary.loading && !summary.data) return <Loader aria-label="Loading runs" />;
   if (summary.error) return <ErrorNotice title="Could not read the runs" message={`${summary.error} Reopen the workspace or check the store folder.`} />;
   const runs = summary.data?.runs ?? [];
   if (runs.length === 0) {
+    const canRun = (summary.data?.sources.length ?? 0) >= 2;
     return (
-      <EmptyState
-        title="No runs yet"
-        message="A run reconciles two imported sources and finds every break. Import a ledger and a processor or bank file (or load the demo), then start a run with `recon run`."
-        actionLabel="Go to the workspace"
-        onAction={() => onNavigate('workspace')}
-      />
+      <Stack gap="md">
+        {panel || (
+          <EmptyState
+            title="No runs yet"
+            message={
+              canRun
+                ? 'A run reconciles two imported sources and finds every break. Start one: pick the two sources and the rules.'
+                : 'A run reconciles two imported sources and finds every break. Import a ledger and a processor or bank file first (or load the demo).'
+            }
+            actionLabel={canRun ? 'Start a reconciliation' : 'Go to the workspace'}
+            onAction={() => (canRun ? setNewRun(true) : onNavigate('workspace'))}
+          />
+        )}
+      </Stack>
     );
   }
   const nameOf = (id: number) => summary.data?.sources.find((s) => s.id === id)?.name ?? `#${id}`;
@@ -34,7 +62,11 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
             Matched share, breaks by class and blast radius, when they happened and where.
           </Text>
         </div>
-        <Select
+        <Group align="flex-end" gap="xs">
+          <Button variant="light" onClick={() => setNewRun(true)} disabled={newRun}>
+            New run
+          </Button>
+          <Select
           label="Run"
           aria-label="Run"
           w={420}
@@ -45,8 +77,10 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
             value: String(run.id),
             label: `#${run.id} ${nameOf(run.leftSourceId)} ↔ ${nameOf(run.rightSourceId)} · ${formatTimestamp(run.startedAtMs)}`,
           }))}
-        />
+          />
+        </Group>
       </Group>
+      {panel}
       <RunDashboardView
         runId={runId}
         onOpenBreaks={(classes) => {

@@ -20,7 +20,7 @@ export function SourceFrontierTable({ sources }: { sources: SourceFrontier[] }) 
               {s.side}: {s.name} ({formatCount(s.recordCount)})
             </Table.Td>
             <Table.Td>{formatTimestamp(s.frontierMs)}</Table.Td>
-            <Table.Td c={s.lagMs ? 'orange' : undefined}>{s.lagMs === null ? '—' : s.lagMs === 0 ? 'newest' : formatDuration(-s.lagMs)}</Table.Td>
+            <Table.Td c={s.lagMs ? 'orange' : undefined}>{s.lagMs === null ? '—' : s.lagMs === 0 ? 'newest' : `${formatDuration(s.lagMs).slice(1)} behind`}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
