@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sourceEngineWorkerPath } from '../../../main/createContext';
@@ -73,4 +73,23 @@ describe('engine through the real worker thread', () => {
     expect(engine.restarts).toBe(1);
     expect(await engine.call((api) => api.ping())).toBe('pong');
   });
+});
+
+// npm test builds before the unit tests, so this runs there; alone, run "npm run build" first.
+describe('engine through the worker bundled by electron-vite (out/main/engineWorker.js)', () => {
+  const bundled = new URL('../../../out/main/engineWorker.js', import.meta.url);
+  const built = existsSync(bundled);
+
+  it.skipIf(!built)('answers, hashes and keeps error codes across the thread', async () => {
+    const engine = new EngineHost(bundled);
+    hosts.push(engine);
+    expect(await engine.call((api) => api.ping())).toBe('pong');
+    const file = bigFile(1024 * 1024);
+    expect((await engine.call((api) => api.sha256File(file.path))).sha256).toBe(file.sha256);
+    const missing = join(tempStore(), 'nope.csv');
+    await expect(
+      engine.call((api) => api.importFile(tempStore(), { filePath: missing, kind: 'ledger', actor: 't' })),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
 });
