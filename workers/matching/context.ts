@@ -1,5 +1,6 @@
 import type { EngineInput } from './engineInput';
 import type { AmountTolerance, KeyField, RuleSet, TimeWindow } from './ruleSet';
+import { KeyTable } from './keyTable';
 import { statusClassifier, STATUS_CLASS_NAMES } from './statusClass';
 
 export const FREE = 0;
@@ -243,35 +244,44 @@ export function chainsOf(ctx: Ctx, side: Side, field: KeyField): KeyChains {
   const keys = keysOf(ctx, side, field);
   const perAccount = ctx.rules.constraints.sameAccount;
   const acct = side.acct;
-  // A key seen in one account maps to its first record; a key seen in several maps to a per-account map.
-  const head = new Map<string, number | Map<number, number>>();
+  // Keys become codes; head[code] is the first record of the key, or MULTI when the key occurs in
+  // several accounts (rare), in which case `multi` maps the code to a per-account first record.
+  const table = new KeyTable(side.n);
+  const head = new Int32Array(side.n).fill(-1);
+  const multi = new Map<number, Map<number, number>>();
+  const MULTI = -2;
   const next = new Int32Array(side.n).fill(-1);
   for (let i = side.n - 1; i >= 0; i -= 1) {
     const key = keys[i]!;
     if (key === null || side.state[i] === EXCLUDED) continue;
-    const found = head.get(key);
-    if (found === undefined) {
-      head.set(key, i);
-    } else if (typeof found === 'number') {
+    const code = table.intern(key);
+    const found = head[code]!;
+    if (found === -1) {
+      head[code] = i;
+    } else if (found !== MULTI) {
       if (!perAccount || acct[found] === acct[i]) {
         next[i] = found;
-        head.set(key, i);
+        head[code] = i;
       } else {
-        head.set(key, new Map([[acct[found]!, found], [acct[i]!, i]]));
+        head[code] = MULTI;
+        multi.set(code, new Map([[acct[found]!, found], [acct[i]!, i]]));
       }
     } else {
-      const j = found.get(acct[i]!);
+      const byAccount = multi.get(code)!;
+      const j = byAccount.get(acct[i]!);
       if (j !== undefined) next[i] = j;
-      found.set(acct[i]!, i);
+      byAccount.set(acct[i]!, i);
     }
   }
   chains = {
     next,
     first(key, account) {
-      const found = head.get(key);
-      if (found === undefined) return -1;
-      if (typeof found === 'number') return !perAccount || acct[found] === account ? found : -1;
-      return found.get(account) ?? -1;
+      const code = table.get(key);
+      if (code === -1) return -1;
+      const found = head[code]!;
+      if (found === MULTI) return multi.get(code)!.get(account) ?? -1;
+      if (found === -1) return -1;
+      return !perAccount || acct[found] === account ? found : -1;
     },
   };
   side.chainCache.set(field, chains);

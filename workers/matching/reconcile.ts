@@ -190,12 +190,12 @@ function toMatchTable(ctx: Ctx): MatchTable {
     count: m.count,
     strategy: m.strategy.map((s) => STRATEGIES[s]!),
     passName: m.pass.map((p) => ctx.rules.passes[p]!.name),
-    score: Float64Array.from(m.score),
-    amountDeltaMinor: Float64Array.from(m.amountDelta),
-    timeDeltaMs: Float64Array.from(m.timeDelta),
-    leftOffsets: Int32Array.from(m.leftOff),
+    score: new Float64Array(m.score),
+    amountDeltaMinor: new Float64Array(m.amountDelta),
+    timeDeltaMs: new Float64Array(m.timeDelta),
+    leftOffsets: new Int32Array(m.leftOff),
     leftIds,
-    rightOffsets: Int32Array.from(m.rightOff),
+    rightOffsets: new Int32Array(m.rightOff),
     rightIds,
   };
 }

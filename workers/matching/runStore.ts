@@ -121,21 +121,76 @@ export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHook
   }
 }
 
+/** previous left id → right id for 1:1 matches; dense when the ids are compact (they are per source). */
+class PairLookup {
+  private readonly base: number;
+  private readonly dense: Float64Array | null;
+  private readonly map: Map<number, number> | null;
+  readonly size: number;
+  constructor(lefts: Float64Array, rights: Float64Array) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const l of lefts) {
+      if (l < min) min = l;
+      if (l > max) max = l;
+    }
+    this.size = lefts.length;
+    this.base = min;
+    if (lefts.length > 0 && max - min < Math.max(1 << 20, lefts.length * 4)) {
+      this.dense = new Float64Array(max - min + 1).fill(NaN);
+      for (let i = 0; i < lefts.length; i += 1) this.dense[lefts[i]! - min] = rights[i]!;
+      this.map = null;
+    } else {
+      this.dense = null;
+      this.map = new Map();
+      for (let i = 0; i < lefts.length; i += 1) this.map.set(lefts[i]!, rights[i]!);
+    }
+  }
+
+  get(left: number): number {
+    if (this.dense) {
+      const k = left - this.base;
+      return k >= 0 && k < this.dense.length ? this.dense[k]! : NaN;
+    }
+    return this.map!.get(left) ?? NaN;
+  }
+
+  has(left: number): boolean {
+    return this.get(left) === this.get(left);
+  }
+}
+
 /**
  * Matches gained / lost / changed against the previous run of the same source pair. 1:1 matches (the
- * bulk) compare as numbers (left id → right id); groups compare as their id-list text.
+ * bulk) are read as integers (SQLite casts them) and compared through a dense lookup; groups compare
+ * as their id-list text.
  */
 function computeImpact(db: Db, previousRunId: number, table: MatchTable, counts: Record<string, number>): RunImpact {
-  const previousPairs = new Map<number, number>();
+  const single = `instr(left_ids, ';') = 0 AND instr(right_ids, ';') = 0 AND left_ids != '' AND right_ids != ''`;
+  const pairCount = db.prepare(`SELECT COUNT(*) FROM matches WHERE run_id = ? AND ${single}`).pluck().get(previousRunId) as number;
+  const pl = new Float64Array(pairCount);
+  const pr = new Float64Array(pairCount);
+  let n = 0;
+  for (const [l, r] of db.prepare(`SELECT CAST(left_ids AS INTEGER), CAST(right_ids AS INTEGER) FROM matches WHERE run_id = ? AND ${single}`)
+    .raw(true).iterate(previousRunId) as IterableIterator<[number, number]>) {
+    if (n >= pairCount) break;
+    pl[n] = l;
+    pr[n] = r;
+    n += 1;
+  }
+  const previousPairs = new PairLookup(pl.subarray(0, n), pr.subarray(0, n));
   const previousGroups = new Map<string, string>();
-  for (const [l, r] of db.prepare('SELECT left_ids, right_ids FROM matches WHERE run_id = ?').raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
-    if (l.includes(';') || r.includes(';') || l === '' || r === '') previousGroups.set(`${l}|${r}`, l);
-    else previousPairs.set(Number(l), Number(r));
+  for (const [l, r] of db.prepare(`SELECT left_ids, right_ids FROM matches WHERE run_id = ? AND NOT (${single})`).raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
+    previousGroups.set(`${l}|${r}`, l);
   }
   const previousCount = previousPairs.size + previousGroups.size;
-  let gained = 0;
+  const previousGroupLeft = new Set<number>();
+  for (const l of previousGroups.values()) for (const id of l.split(';')) if (id) previousGroupLeft.add(Number(id));
+  // Changed: a gained match that takes a left record the previous run had matched differently.
+  const previouslyMatched = (id: number) => previousPairs.has(id) || previousGroupLeft.has(id);
   let kept = 0;
-  const gainedLeft: number[][] = [];
+  let gained = 0;
+  let changed = 0;
   for (let i = 0; i < table.count; i += 1) {
     const lFrom = table.leftOffsets[i]!;
     const lTo = table.leftOffsets[i + 1]!;
@@ -148,17 +203,19 @@ function computeImpact(db: Db, previousRunId: number, table: MatchTable, counts:
       const signature = `${Array.from(table.leftIds.subarray(lFrom, lTo)).join(';')}|${Array.from(table.rightIds.subarray(rFrom, rTo)).join(';')}`;
       same = previousGroups.has(signature);
     }
-    if (same) kept += 1;
-    else {
-      gained += 1;
-      gainedLeft.push(Array.from(table.leftIds.subarray(lFrom, lTo)));
+    if (same) {
+      kept += 1;
+      continue;
+    }
+    gained += 1;
+    for (let k = lFrom; k < lTo; k += 1) {
+      if (previouslyMatched(table.leftIds[k]!)) {
+        changed += 1;
+        break;
+      }
     }
   }
   const lost = previousCount - kept;
-  // Changed: a gained match that takes a left record the previous run had matched differently.
-  const previousLeft = new Set<number>(previousPairs.keys());
-  for (const l of previousGroups.values()) for (const id of l.split(';')) if (id) previousLeft.add(Number(id));
-  const changed = gainedLeft.filter((ids) => ids.some((id) => previousLeft.has(id))).length;
   const prevCounts = JSON.parse((db.prepare('SELECT counts_json FROM runs WHERE id = ?').get(previousRunId) as { counts_json: string }).counts_json) as Record<string, number>;
   const breaksDelta: Record<string, number> = {};
   for (const key of ['missing_left', 'missing_right', 'duplicate', 'delay', 'out_of_order', 'amount_mismatch', 'currency_mismatch', 'status_mismatch']) {
