@@ -105,12 +105,15 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByRole('dialog').getByRole('status')).toContainText(`Wrote ${allCount} breaks to`);
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // Help overlay and dark theme.
   await page.keyboard.press('?');
   await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.waitForTimeout(300); // let the modal's fade-in finish so the screenshot shows it
   await app.screenshot('analyst-help');
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await app.screenshot('analyst-breaks-dark');
 

@@ -50,9 +50,11 @@ function likePrefix(word: string): string {
 export type TextMode = 'match' | 'scan';
 
 /** Every filter field as SQL; only parameters carry user values. */
-export function breakWhere(filter: BreakFilter, textMode: TextMode = 'match'): SqlFragment {
+export function breakWhere(filter: BreakFilter, textMode: TextMode = 'match', textIds?: readonly number[]): SqlFragment {
   const params: (string | number)[] = [filter.runId];
-  const clauses = ['b.run_id = ?'];
+  // With the text hits in hand, the unary + stops SQLite from walking the run's whole index and
+  // checking each row against the hits; it looks the few hits up by id instead.
+  const clauses = [textIds ? '+b.run_id = ?' : 'b.run_id = ?'];
   if (filter.classes?.length) clauses.push(inList('b.effective_class', filter.classes, params));
   if (filter.states?.length) clauses.push(inList('b.triage_state', filter.states, params));
   if (filter.blastRadius?.length) clauses.push(inList('b.blast_radius', filter.blastRadius, params));
@@ -88,7 +90,11 @@ export function breakWhere(filter: BreakFilter, textMode: TextMode = 'match'): S
     params.push(filter.toMs);
   }
   const match = filter.text ? ftsQuery(filter.text) : null;
-  if (match && textMode === 'match') {
+  if (match && textIds) {
+    // The planner already ran the text query and kept its few hits: reuse them, do not match twice.
+    clauses.push('b.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(textIds));
+  } else if (match && textMode === 'match') {
     clauses.push('b.id IN (SELECT rowid FROM breaks_fts WHERE breaks_fts MATCH ?)');
     params.push(match);
   } else if (match) {

@@ -70,13 +70,18 @@ function atMost(db: Db, sql: string, params: (string | number)[]): boolean {
  * is fast when many rows match and a full scan when few do. This decides which case we are in
  * with bounded probes (each reads at most SELECTIVE_ROWS index entries).
  */
-export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): { walkSortIndex: boolean; textMode: TextMode } {
+export function planPage(
+  db: Db,
+  filter: BreakFilter,
+  sort: BreakSort,
+): { walkSortIndex: boolean; textMode: TextMode; textIds?: number[] } {
   const match = filter.text ? ftsQuery(filter.text) : null;
   if (match) {
-    const selective = atMost(db, 'SELECT 1 FROM breaks_fts WHERE breaks_fts MATCH ?', [match]);
+    const hits = db.prepare(`SELECT rowid FROM breaks_fts WHERE breaks_fts MATCH ? LIMIT ${SELECTIVE_ROWS + 1}`).pluck().all(match) as number[];
+    const selective = hits.length <= SELECTIVE_ROWS;
     // A common word combined with a selective column filter is still best driven by that filter.
     const columnSelective = !!(filter.account || filter.customer || filter.assignee);
-    return { walkSortIndex: !selective && !columnSelective, textMode: selective ? 'match' : 'scan' };
+    return selective ? { walkSortIndex: false, textMode: 'match', textIds: hits } : { walkSortIndex: !columnSelective, textMode: 'scan' };
   }
   if (filter.account || filter.customer || filter.assignee) return { walkSortIndex: false, textMode: 'match' };
   const run = filter.runId;
@@ -106,7 +111,7 @@ export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): { walkSo
  */
 export function queryBreakPage(db: Db, filter: BreakFilter, sort: BreakSort, offset: number, limit: number): BreakRow[] {
   const plan = planPage(db, filter, sort);
-  const where = breakWhere(filter, plan.textMode);
+  const where = breakWhere(filter, plan.textMode, plan.textIds);
   const sql = `SELECT ${COLUMNS} FROM breaks b
     WHERE b.id IN (SELECT b.id FROM breaks b WHERE ${where.sql} ORDER BY ${breakOrderBy(sort, plan.walkSortIndex)} LIMIT ? OFFSET ?)
     ORDER BY ${breakOrderBy(sort)}`;
@@ -116,7 +121,8 @@ export function queryBreakPage(db: Db, filter: BreakFilter, sort: BreakSort, off
 
 /** Counts at most `cap` matches, so a count is never slower than walking `cap` index entries. */
 export function countBreaks(db: Db, filter: BreakFilter, cap: number): { count: number; capped: boolean } {
-  const where = breakWhere(filter);
+  const textIds = filter.text ? planPage(db, filter, { key: 'id', direction: 'asc' }).textIds : undefined;
+  const where = breakWhere(filter, 'match', textIds);
   const row = db
     .prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM breaks b WHERE ${where.sql} LIMIT ?)`)
     .get(...where.params, cap + 1) as { n: number };
