@@ -21,6 +21,8 @@ CREATE INDEX breaks_by_run_effective_class ON breaks (run_id, effective_class, t
 CREATE INDEX breaks_by_run_state ON breaks (run_id, triage_state, ts_ms);
 CREATE INDEX breaks_by_run_account ON breaks (run_id, account, ts_ms);
 CREATE INDEX breaks_by_run_customer ON breaks (run_id, customer, ts_ms);
+-- partial: the engine writes breaks unassigned, so its inserts never touch this index
+CREATE INDEX breaks_by_run_assignee ON breaks (run_id, assignee) WHERE assignee IS NOT NULL;
 -- covers the dashboard's one GROUP BY (class, radius, state, currency → count, money): index only, no sort
 CREATE INDEX breaks_by_run_rollup ON breaks (run_id, effective_class, blast_radius, triage_state, currency, amount_minor);
 

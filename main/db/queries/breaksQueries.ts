@@ -65,43 +65,55 @@ function atMost(db: Db, sql: string, params: (string | number)[]): boolean {
   return n <= SELECTIVE_ROWS;
 }
 
+/** One bounded count per filter column that has an index, so selectivity is measured, not guessed. */
+function indexedProbes(filter: BreakFilter, sort: BreakSort): { sql: string; params: (string | number)[] }[] {
+  const run = filter.runId;
+  const probes: { sql: string; params: (string | number)[] }[] = [];
+  const inList = (values: readonly string[]) => values.map(() => '?').join(', ');
+  if (filter.account) probes.push({ sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND account = ?', params: [run, filter.account] });
+  if (filter.customer) probes.push({ sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND customer = ?', params: [run, filter.customer] });
+  if (filter.assignee) probes.push({ sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND assignee = ?', params: [run, filter.assignee] });
+  if (filter.classes?.length) {
+    probes.push({ sql: `SELECT 1 FROM breaks WHERE run_id = ? AND effective_class IN (${inList(filter.classes)})`, params: [run, ...filter.classes] });
+  }
+  if (filter.states?.length) {
+    probes.push({ sql: `SELECT 1 FROM breaks WHERE run_id = ? AND triage_state IN (${inList(filter.states)})`, params: [run, ...filter.states] });
+  }
+  if (sort.key !== 'amount' && (filter.minAmountMinor !== undefined || filter.maxAmountMinor !== undefined)) {
+    probes.push({
+      sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND amount_minor BETWEEN ? AND ?',
+      params: [run, filter.minAmountMinor ?? -Number.MAX_SAFE_INTEGER, filter.maxAmountMinor ?? Number.MAX_SAFE_INTEGER],
+    });
+  }
+  if (sort.key !== 'ts' && (filter.fromMs !== undefined || filter.toMs !== undefined)) {
+    probes.push({
+      sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND ts_ms >= ? AND ts_ms < ?',
+      params: [run, filter.fromMs ?? -Number.MAX_SAFE_INTEGER, filter.toMs ?? Number.MAX_SAFE_INTEGER],
+    });
+  }
+  return probes;
+}
+
 /**
  * Without statistics SQLite prefers walking the sort order's index and filtering as it goes, which
  * is fast when many rows match and a full scan when few do. This decides which case we are in
- * with bounded probes (each reads at most SELECTIVE_ROWS index entries).
+ * with bounded probes (each reads at most SELECTIVE_ROWS index entries): when some indexed filter
+ * is selective, SQLite is told not to walk the sort index, so it drives from that filter's index
+ * and sorts the few rows. Selective text hits are looked up by id.
  */
 export function planPage(
   db: Db,
   filter: BreakFilter,
   sort: BreakSort,
 ): { walkSortIndex: boolean; textMode: TextMode; textIds?: number[] } {
+  const columnSelective = () => indexedProbes(filter, sort).some((probe) => atMost(db, probe.sql, probe.params));
   const match = filter.text ? ftsQuery(filter.text) : null;
   if (match) {
     const hits = db.prepare(`SELECT rowid FROM breaks_fts WHERE breaks_fts MATCH ? LIMIT ${SELECTIVE_ROWS + 1}`).pluck().all(match) as number[];
-    const selective = hits.length <= SELECTIVE_ROWS;
-    // A common word combined with a selective column filter is still best driven by that filter.
-    const columnSelective = !!(filter.account || filter.customer || filter.assignee);
-    return selective ? { walkSortIndex: false, textMode: 'match', textIds: hits } : { walkSortIndex: !columnSelective, textMode: 'scan' };
+    if (hits.length <= SELECTIVE_ROWS) return { walkSortIndex: false, textMode: 'match', textIds: hits };
+    return { walkSortIndex: !columnSelective(), textMode: 'scan' };
   }
-  if (filter.account || filter.customer || filter.assignee) return { walkSortIndex: false, textMode: 'match' };
-  const run = filter.runId;
-  if (sort.key !== 'amount' && (filter.minAmountMinor !== undefined || filter.maxAmountMinor !== undefined)) {
-    const selective = atMost(db, 'SELECT 1 FROM breaks WHERE run_id = ? AND amount_minor BETWEEN ? AND ?', [
-      run,
-      filter.minAmountMinor ?? -Number.MAX_SAFE_INTEGER,
-      filter.maxAmountMinor ?? Number.MAX_SAFE_INTEGER,
-    ]);
-    if (selective) return { walkSortIndex: false, textMode: 'match' };
-  }
-  if (sort.key !== 'ts' && (filter.fromMs !== undefined || filter.toMs !== undefined)) {
-    const selective = atMost(db, 'SELECT 1 FROM breaks WHERE run_id = ? AND ts_ms >= ? AND ts_ms < ?', [
-      run,
-      filter.fromMs ?? -Number.MAX_SAFE_INTEGER,
-      filter.toMs ?? Number.MAX_SAFE_INTEGER,
-    ]);
-    if (selective) return { walkSortIndex: false, textMode: 'match' };
-  }
-  return { walkSortIndex: true, textMode: 'match' };
+  return { walkSortIndex: !columnSelective(), textMode: 'match' };
 }
 
 /**

@@ -64,3 +64,32 @@ describe('breaks:query-breaks', () => {
     });
   });
 });
+
+describe('page planning', () => {
+  it('drives from a selective filter and walks the sort index for a common one', async () => {
+    const { planPage } = await import('../../../main/db/queries/breaksQueries');
+    const ctx = context();
+    const { runId } = seedSyntheticBreaks(ctx.db, 12_000);
+    ctx.db.prepare("UPDATE breaks SET triage_state = 'accepted', assignee = 'ana' WHERE id % 1000 = 0").run();
+    const amountDesc = { key: 'amount', direction: 'desc' } as const;
+    expect(planPage(ctx.db, { runId, states: ['accepted'] }, amountDesc).walkSortIndex).toBe(false);
+    expect(planPage(ctx.db, { runId, assignee: 'ana' }, amountDesc).walkSortIndex).toBe(false);
+    expect(planPage(ctx.db, { runId, states: ['open'] }, amountDesc).walkSortIndex).toBe(true);
+    const rows = (await queryBreaks(ctx, { filter: { runId, states: ['accepted'] }, sort: amountDesc, offset: 0, limit: 50 })).rows;
+    expect(rows).toHaveLength(12);
+    expect(rows.map((r) => r.amountMinor)).toEqual([...rows.map((r) => r.amountMinor)].sort((a, b) => b - a));
+  });
+
+  it('looks selective text hits up by id and scans for common words, with the same results', async () => {
+    const { planPage } = await import('../../../main/db/queries/breaksQueries');
+    const ctx = context();
+    const { runId } = seedSyntheticBreaks(ctx.db, 6_000);
+    await queryBreaks(ctx, { filter: { runId, text: 'x' }, sort: byTime, offset: 0, limit: 1 });
+    expect(planPage(ctx.db, { runId, text: 'txn_42' }, byTime)).toMatchObject({ textMode: 'match', walkSortIndex: false });
+    expect(planPage(ctx.db, { runId, text: 'synthetic' }, byTime)).toMatchObject({ textMode: 'scan', walkSortIndex: true });
+    const common = await queryBreaks(ctx, { filter: { runId, text: 'synthetic delay' }, sort: byTime, offset: 0, limit: 1000 });
+    const count = await countBreaksUseCase(ctx, { filter: { runId, text: 'synthetic delay' } });
+    expect(common.rows.length).toBe(Math.min(1000, count.count));
+    expect(common.rows.every((r) => r.breakClass === 'delay')).toBe(true);
+  });
+});
