@@ -1,3 +1,4 @@
+import type { CsvPlan } from './csv/csvStream';
 import type { Mapping } from './mapping/mappingFile';
 import type { RowSink } from './rowSink';
 
@@ -23,4 +24,6 @@ export interface FormatReader {
   /** Observations made while planning (detected profile, date order…). */
   warnings: string[];
   run(chunks: AsyncIterable<string>, sink: RowSink, afterChunk: () => void): Promise<void>;
+  /** Set by CSV: the plan as plain data, so large files can be parsed in a worker thread. */
+  csvPlan?: CsvPlan;
 }

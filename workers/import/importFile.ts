@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../../main/db/openWorkspace';
 import type { SourceKind } from '../../preload/contract';
@@ -8,8 +9,11 @@ import type { FormatContext } from './formatReader';
 import { validateMapping, type MappingFile } from './mapping/mappingFile';
 import { readerFor } from './readers';
 import { readTextChunks, scanFile } from './scanFile';
+import { csvRecordFields } from './parallel/rowBatch';
+import { CsvParseClient } from './parallel/csvParseClient';
+import { BatchWriter } from './store/batchWriter';
 import { ChunkWriter } from './store/chunkWriter';
-import { abandonSource, completeSource, findSourcesBySha, insertSource } from './store/sourcesRepo';
+import { abandonSource, completeSource, findSourcesBySha, insertSource, type Completion } from './store/sourcesRepo';
 import { isValidTimeZone } from './zoneOffset';
 import './bank/registerBankReaders';
 
@@ -24,6 +28,8 @@ export interface ImportOptions {
   actor: string;
   /** Rows per committed chunk (tests use small values). */
   chunkRows?: number;
+  /** Parse CSV in a worker thread while this thread writes; default: for files of PARALLEL_MIN_BYTES or more. */
+  parallel?: boolean;
 }
 
 export interface ImportHooks {
@@ -46,6 +52,9 @@ export interface ImportResult {
 }
 
 const HEAD_TEXT_BYTES = 256 * 1024;
+/** Below this a worker's start-up costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+const DEFAULT_CHUNK_ROWS = 50_000;
 class Cancelled extends Error {}
 
 /**
@@ -58,6 +67,26 @@ class Cancelled extends Error {}
  * status 'failed', audited) and the import starts over.
  */
 export async function importFile(db: Db, options: ImportOptions, hooks: ImportHooks = {}): Promise<ImportResult> {
+  // Started first so that the worker boots while this thread hashes the file.
+  const parser = wantsParseWorker(options) ? CsvParseClient.start() : null;
+  try {
+    return await importWith(db, options, hooks, parser);
+  } finally {
+    await parser?.terminate();
+  }
+}
+
+function wantsParseWorker(options: ImportOptions): boolean {
+  if (options.parallel !== undefined) return options.parallel;
+  if (options.format && options.format !== 'auto' && options.format !== 'csv') return false;
+  try {
+    return statSync(options.filePath).size >= PARALLEL_MIN_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, parser: CsvParseClient | null): Promise<ImportResult> {
   const fileName = basename(options.filePath);
   const timezone = options.timezone ?? 'UTC';
   if (!['ledger', 'processor', 'bank'].includes(options.kind)) throw new ImportError('INVALID_INPUT', `kind must be ledger, processor or bank, not ${JSON.stringify(options.kind)}`);
@@ -125,21 +154,39 @@ export async function importFile(db: Db, options: ImportOptions, hooks: ImportHo
     }, options.actor);
   }
 
-  // Cancellation is honoured after every commit as well as every read, so a cancel never waits long.
-  const writer = new ChunkWriter(db, sourceId, skipRows, options.chunkRows ?? 50_000, options.actor, () => {
-    if (hooks.isCancelled?.()) throw new Cancelled();
-  });
-  let bytesDone = 0;
-  const afterChunk = (): void => {
-    writer.commit();
-    progress(bytesDone, scan.byteSize, 'importing');
-    if (hooks.isCancelled?.()) throw new Cancelled();
-  };
+  const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  let outcome: Omit<Completion, 'warnings'> & { warnings: string[] };
   try {
-    await reader.run(readTextChunks(options.filePath, encoding, skipBytes, (b) => (bytesDone = b)), writer, afterChunk);
-    writer.commit();
+    if (parser && reader.csvPlan) {
+      const fields = csvRecordFields(reader.csvPlan.normalizer.columns);
+      const writer = new BatchWriter(db, sourceId, fields, options.actor);
+      const task = { filePath: options.filePath, encoding, skipBytes, plan: reader.csvPlan, fields, skipRows, batchRows: chunkRows };
+      outcome = await parser.run(task, (batch) => {
+        if (hooks.isCancelled?.()) throw new Cancelled();
+        writer.write(batch);
+        progress(batch.bytesDone, scan.byteSize, 'importing');
+      });
+    } else {
+      // Cancellation is honoured after every commit as well as every read, so a cancel never waits long.
+      const writer = new ChunkWriter(db, sourceId, skipRows, chunkRows, options.actor, () => {
+        if (hooks.isCancelled?.()) throw new Cancelled();
+      });
+      let bytesDone = 0;
+      const afterChunk = (): void => {
+        writer.commit();
+        progress(bytesDone, scan.byteSize, 'importing');
+        if (hooks.isCancelled?.()) throw new Cancelled();
+      };
+      try {
+        await reader.run(readTextChunks(options.filePath, encoding, skipBytes, (b) => (bytesDone = b)), writer, afterChunk);
+        writer.commit();
+      } catch (error) {
+        writer.rollback();
+        throw error;
+      }
+      outcome = writer;
+    }
   } catch (error) {
-    writer.rollback();
     if (error instanceof Cancelled || hooks.isCancelled?.()) {
       abandonSource(db, sourceId, 'cancelled', 'cancelled by the user', options.actor);
       throw new ImportError('CANCELLED', `import of ${fileName} cancelled; its rows were removed`);
@@ -149,8 +196,8 @@ export async function importFile(db: Db, options: ImportOptions, hooks: ImportHo
     if (error instanceof ImportError) throw error;
     throw new ImportError('INVALID_INPUT', `${fileName}: ${reason}`);
   }
-  warnings.push(...writer.warnings);
-  const result = { rowsTotal: writer.rowsTotal, rowsImported: writer.rowsImported, rowsRejected: writer.rowsRejected, frontierMs: writer.frontierMs, warnings };
+  warnings.push(...outcome.warnings);
+  const result = { rowsTotal: outcome.rowsTotal, rowsImported: outcome.rowsImported, rowsRejected: outcome.rowsRejected, frontierMs: outcome.frontierMs, warnings };
   completeSource(db, sourceId, result, options.actor);
   progress(scan.byteSize, scan.byteSize, 'complete');
   return { sourceId, name: resumable?.name ?? name, format: reader.format, sha256: scan.sha256, ...result, resumed: resumable !== undefined };

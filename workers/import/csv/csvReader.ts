@@ -5,7 +5,8 @@ import type { Columns } from '../mapping/mappingFile';
 import { findProfile, matchProfile } from '../mapping/profiles';
 import { classifyDate, type DateOrder } from '../timestamp';
 import { CsvParser } from './csvParser';
-import { createCsvNormalizer } from './csvNormalizer';
+import type { CsvNormalizerOptions } from './csvNormalizer';
+import { streamCsv, type CsvPlan } from './csvStream';
 import { detectHeaderLine, headRows, sniffDelimiter } from './dialect';
 import { resolveColumns, type ResolvedColumns } from './resolveColumns';
 
@@ -52,28 +53,19 @@ export async function prepareCsv(ctx: FormatContext): Promise<FormatReader> {
     version: 1, format: 'csv', profile: profile?.name, delimiter, headerLine, columns, timezone, dateOrder,
     decimalSeparator, amountUnit: m?.amountUnit ?? 'major', amountSign: m?.amountSign ?? 'normal', currency: defaultCurrency,
   };
-  const normalizerOptions = {
+  const normalizerOptions: CsvNormalizerOptions = {
     headers, columns: resolved, defaultCurrency,
     amount: { decimalSeparator: decimalSeparator ?? 'auto', unit: m?.amountUnit ?? 'major' } as const,
     invertSign: m?.amountSign === 'invert',
     timestamp: { zone: timezone, dateOrder },
   };
+  const plan: CsvPlan = { delimiter, headerLine, normalizer: normalizerOptions };
   return {
     format: 'csv',
     settings,
     warnings,
-    async run(chunks, sink, afterChunk) {
-      const normalize = createCsvNormalizer(normalizerOptions, sink);
-      const parser = new CsvParser(delimiter, (fields, line, raw) => {
-        if (line > headerLine) normalize(fields, line, raw);
-        else if (line < headerLine) sink.reject(line, null, raw, `line before the header row (line ${headerLine})`);
-      }, (line, raw, reason) => sink.reject(line, null, raw, reason));
-      for await (const text of chunks) {
-        parser.push(text);
-        afterChunk();
-      }
-      parser.end();
-    },
+    csvPlan: plan,
+    run: (chunks, sink, afterChunk) => streamCsv(plan, chunks, sink, afterChunk),
   };
 }
 

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CsvParseTask, FromParser, ParseTotals, ToParser } from './protocol';
+import type { RowBatch } from './rowBatch';
+
+/**
+ * The importing thread's handle on a parse worker. Started before the file is scanned so that its
+ * start-up overlaps the SHA-256 pass. From TypeScript sources (CLI, tests) the worker loads through
+ * tsx; in a bundled build it is the `csvParseWorker` entry next to the bundle. When neither exists,
+ * start() returns null and the import parses in its own thread.
+ */
+export class CsvParseClient {
+  private settled = false;
+
+  private constructor(private readonly worker: Worker) {}
+
+  static start(): CsvParseClient | null {
+    const fromSource = import.meta.url.endsWith('.ts');
+    const url = new URL(fromSource ? './csvParseWorker.bootstrap.mjs' : './csvParseWorker.js', import.meta.url);
+    if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return null;
+    try {
+      return new CsvParseClient(new Worker(url));
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Runs the task; `onBatch` is called synchronously for every batch in file order and must finish
+   * (commit) before the worker is told to go on. An exception from onBatch stops the worker and
+   * rejects with that exception.
+   */
+  run(task: CsvParseTask, onBatch: (batch: RowBatch) => void): Promise<ParseTotals> {
+    const { worker } = this;
+    return new Promise<ParseTotals>((resolve, reject) => {
+      const finish = (error: unknown, totals?: ParseTotals): void => {
+        if (this.settled) return;
+        this.settled = true;
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (error === null) resolve(totals!);
+        else {
+          void this.terminate();
+          reject(error);
+        }
+      };
+      const onMessage = (message: FromParser): void => {
+        if (this.settled) return;
+        if (message.type === 'batch') {
+          try {
+            onBatch(message.batch);
+          } catch (error) {
+            finish(error);
+            return;
+          }
+          worker.postMessage({ type: 'ack' } satisfies ToParser);
+        } else if (message.type === 'done') finish(null, message.totals);
+        else finish(new Error(message.message));
+      };
+      const onError = (error: Error): void => finish(error);
+      const onExit = (code: number): void => finish(new Error(`the parse worker stopped (exit code ${code})`));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ type: 'csv', task } satisfies ToParser);
+    });
+  }
+
+  async terminate(): Promise<void> {
+    this.settled = true;
+    await this.worker.terminate();
+  }
+}

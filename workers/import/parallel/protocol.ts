@@ -1,0 +1,27 @@
+import type { CsvPlan } from '../csv/csvStream';
+import type { RecordField, RowBatch } from './rowBatch';
+
+/** What the parse worker is asked to do: one planned CSV file, cut into batches of `batchRows` rows. */
+export interface CsvParseTask {
+  filePath: string;
+  encoding: string;
+  skipBytes: number;
+  plan: CsvPlan;
+  fields: RecordField[];
+  skipRows: number;
+  batchRows: number;
+}
+
+export interface ParseTotals {
+  rowsTotal: number;
+  rowsImported: number;
+  rowsRejected: number;
+  frontierMs: number | null;
+  warnings: string[];
+}
+
+export type ToParser = { type: 'csv'; task: CsvParseTask } | { type: 'ack' };
+export type FromParser =
+  | { type: 'batch'; batch: RowBatch }
+  | { type: 'done'; totals: ParseTotals }
+  | { type: 'error'; message: string };
