@@ -41,7 +41,7 @@ describe('the engine gives the same results in-process and through the worker th
     const workerStore = tempStore();
     const engine = new EngineHost(sourceEngineWorkerPath());
     hosts.push(engine);
-    const ids = [];
+    const ids: number[] = [];
     for (const [path, kind] of [[paths.ledger, 'ledger'], [paths.processor, 'processor'], [paths.bank, 'bank']] as const) {
       ids.push((await engine.call((api) => api.importFile(workerStore, { filePath: path, kind, actor: 't' }))).sourceId);
     }
