@@ -10,7 +10,8 @@ import { validateMapping, type MappingFile } from './mapping/mappingFile';
 import { readerFor } from './readers';
 import { readTextChunks, scanFile } from './scanFile';
 import { csvRecordFields } from './parallel/rowBatch';
-import { CsvParseClient } from './parallel/csvParseClient';
+import { checkpointTarget, CsvParseClient } from './parallel/csvParseClient';
+import type { CsvParseTask } from './parallel/protocol';
 import { BatchWriter } from './store/batchWriter';
 import { ChunkWriter } from './store/chunkWriter';
 import { abandonSource, completeSource, findSourcesBySha, insertSource, type Completion } from './store/sourcesRepo';
@@ -55,6 +56,7 @@ const HEAD_TEXT_BYTES = 256 * 1024;
 /** Below this a worker's start-up costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const DEFAULT_CHUNK_ROWS = 50_000;
+const FIRST_BATCH_ROWS = 5_000;
 class Cancelled extends Error {}
 
 /**
@@ -160,12 +162,27 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
     if (parser && reader.csvPlan) {
       const fields = csvRecordFields(reader.csvPlan.normalizer.columns);
       const writer = new BatchWriter(db, sourceId, fields, options.actor);
-      const task = { filePath: options.filePath, encoding, skipBytes, plan: reader.csvPlan, fields, skipRows, batchRows: chunkRows };
-      outcome = await parser.run(task, (batch) => {
-        if (hooks.isCancelled?.()) throw new Cancelled();
-        writer.write(batch);
-        progress(batch.bytesDone, scan.byteSize, 'importing');
-      });
+      const task: CsvParseTask = {
+        filePath: options.filePath, encoding, skipBytes, plan: reader.csvPlan, fields, skipRows, batchRows: chunkRows,
+        firstBatchRows: Math.min(chunkRows, FIRST_BATCH_ROWS), checkpoint: checkpointTarget(db),
+      };
+      // The worker checkpoints after every batch (see CsvParseTask.checkpoint); this connection must
+      // not also do it inside each COMMIT, which is the writer's critical path.
+      const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+      if (task.checkpoint) db.pragma('wal_autocheckpoint = 0');
+      try {
+        outcome = await parser.run(task, (batch) => {
+          if (hooks.isCancelled?.()) throw new Cancelled();
+          writer.write(batch);
+          progress(batch.bytesDone, scan.byteSize, 'importing');
+        });
+      } finally {
+        if (task.checkpoint) {
+          db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+          // What the worker could not copy yet, so that no later commit (maybe on main) pays for it.
+          if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+        }
+      }
     } else {
       // Cancellation is honoured after every commit as well as every read, so a cancel never waits long.
       const writer = new ChunkWriter(db, sourceId, skipRows, chunkRows, options.actor, () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, workerData } from 'node:worker_threads';
+import type { Db } from '../../../main/db/openWorkspace';
 import type { CsvParseTask, FromParser, ParseTotals, ToParser } from './protocol';
 import type { RowBatch } from './rowBatch';
 
@@ -72,4 +73,11 @@ export class CsvParseClient {
     this.settled = true;
     await this.worker.terminate();
   }
+}
+
+/** Where the parse worker can open its checkpointing connection (not for in-memory or temporary stores). */
+export function checkpointTarget(db: Db): CsvParseTask['checkpoint'] {
+  if (db.memory || !db.name || db.pragma('journal_mode', { simple: true }) !== 'wal') return undefined;
+  const nativeBinding = (workerData as { nativeBinding?: string } | null)?.nativeBinding;
+  return { dbFile: db.name, ...(nativeBinding ? { nativeBinding } : {}) };
 }

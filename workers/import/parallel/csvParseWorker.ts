@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { streamCsv } from '../csv/csvStream';
 import { readTextChunks } from '../scanFile';
@@ -15,11 +16,21 @@ if (!parentPort) throw new Error('csvParseWorker must run in a worker thread');
 const port = parentPort;
 let inFlight = 0;
 let wake: (() => void) | null = null;
+let checkpointer: Database.Database | null = null;
+let finished = false;
+const closeCheckpointer = (): void => {
+  checkpointer?.close();
+  checkpointer = null;
+};
 const send = (message: FromParser): void => port.postMessage(message);
 
 port.on('message', (message: ToParser) => {
   if (message.type === 'ack') {
     inFlight--;
+    // PASSIVE never waits for the writer; whatever it cannot copy now, the next one (or the writer's
+    // final checkpoint) does.
+    checkpointer?.pragma('wal_checkpoint(PASSIVE)');
+    if (finished && inFlight === 0) closeCheckpointer();
     const w = wake;
     wake = null;
     w?.();
@@ -29,15 +40,21 @@ port.on('message', (message: ToParser) => {
 });
 
 async function run(task: CsvParseTask): Promise<void> {
+  if (task.checkpoint) {
+    const { dbFile, nativeBinding } = task.checkpoint;
+    checkpointer = new Database(dbFile, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  }
   const packer = new BatchPacker(task.fields, task.skipRows, task.batchRows, (batch, transfer) => {
     inFlight++;
     port.postMessage({ type: 'batch', batch } satisfies FromParser, transfer);
-  });
+  }, task.firstBatchRows);
   const chunks = readTextChunks(task.filePath, task.encoding, task.skipBytes, (done) => (packer.bytesDone = done));
   await streamCsv(task.plan, chunks, packer, async () => {
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
   });
   packer.flush();
+  finished = true;
+  if (inFlight === 0) closeCheckpointer();
   const { rowsTotal, rowsImported, rowsRejected, frontierMs, warnings } = packer;
   send({ type: 'done', totals: { rowsTotal, rowsImported, rowsRejected, frontierMs, warnings } });
 }

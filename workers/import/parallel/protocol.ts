@@ -10,6 +10,13 @@ export interface CsvParseTask {
   fields: RecordField[];
   skipRows: number;
   batchRows: number;
+  /** Rows in the first batch, so the writer can start while the worker is still warming up. */
+  firstBatchRows: number;
+  /**
+   * When set, the worker opens its own connection to the workspace and checkpoints the WAL after
+   * every committed batch, so the copy into the database file overlaps the next batch's inserts.
+   */
+  checkpoint?: { dbFile: string; nativeBinding?: string };
 }
 
 export interface ParseTotals {

@@ -76,13 +76,16 @@ export class BatchPacker implements RowSink {
   private pending = 0;
   private readonly take: boolean[];
 
+  private batchRows: number;
+
   constructor(
-    fields: readonly RecordField[], private readonly skipRows: number, private readonly batchRows: number,
-    private readonly emit: (batch: RowBatch, transfer: ArrayBuffer[]) => void,
+    fields: readonly RecordField[], private readonly skipRows: number, private readonly fullBatchRows: number,
+    private readonly emit: (batch: RowBatch, transfer: ArrayBuffer[]) => void, firstBatchRows = fullBatchRows,
   ) {
+    this.batchRows = Math.min(firstBatchRows, fullBatchRows);
     this.take = RECORD_FIELDS.map((f) => fields.includes(f));
-    this.spans = new Int32Array(batchRows * TEXT_FIELDS_MAX * 2);
-    this.nums = new Float64Array(batchRows * NUM_FIELDS_MAX);
+    this.spans = new Int32Array(fullBatchRows * TEXT_FIELDS_MAX * 2);
+    this.nums = new Float64Array(fullBatchRows * NUM_FIELDS_MAX);
   }
 
   private span(value: string | null, raw: string, base: number): void {
@@ -165,6 +168,7 @@ export class BatchPacker implements RowSink {
     this.rejected = [];
     this.records = 0;
     this.pending = 0;
+    this.batchRows = this.fullBatchRows;
     this.emit(batch, [spans.buffer as ArrayBuffer, nums.buffer as ArrayBuffer]);
   }
 }
