@@ -60,33 +60,41 @@ export function toBreakRow(row: BreakDbRow): BreakRow {
 /** A filter matching at most this many breaks is "selective": sorting its rows beats walking the sort index. */
 const SELECTIVE_ROWS = 5_000;
 
-function atMost(db: Db, sql: string, params: (string | number)[]): boolean {
-  const n = db.prepare(`SELECT COUNT(*) FROM (${sql} LIMIT ${SELECTIVE_ROWS + 1})`).pluck().get(...params) as number;
-  return n <= SELECTIVE_ROWS;
+function boundedCount(db: Db, sql: string, params: (string | number)[]): number {
+  return db.prepare(`SELECT COUNT(*) FROM (${sql} LIMIT ${SELECTIVE_ROWS + 1})`).pluck().get(...params) as number;
 }
 
 /** One bounded count per filter column that has an index, so selectivity is measured, not guessed. */
-function indexedProbes(filter: BreakFilter, sort: BreakSort): { sql: string; params: (string | number)[] }[] {
+interface Probe {
+  /** The index that answers this filter alone. */
+  index: string;
+  sql: string;
+  params: (string | number)[];
+}
+
+function indexedProbes(filter: BreakFilter, sort: BreakSort): Probe[] {
   const run = filter.runId;
-  const probes: { sql: string; params: (string | number)[] }[] = [];
+  const probes: Probe[] = [];
   const inList = (values: readonly string[]) => values.map(() => '?').join(', ');
-  if (filter.account) probes.push({ sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND account = ?', params: [run, filter.account] });
-  if (filter.customer) probes.push({ sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND customer = ?', params: [run, filter.customer] });
-  if (filter.assignee) probes.push({ sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND assignee = ?', params: [run, filter.assignee] });
+  if (filter.account) probes.push({ index: 'breaks_by_run_account', sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND account = ?', params: [run, filter.account] });
+  if (filter.customer) probes.push({ index: 'breaks_by_run_customer', sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND customer = ?', params: [run, filter.customer] });
+  if (filter.assignee) probes.push({ index: 'breaks_by_run_assignee', sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND assignee = ?', params: [run, filter.assignee] });
   if (filter.classes?.length) {
-    probes.push({ sql: `SELECT 1 FROM breaks WHERE run_id = ? AND effective_class IN (${inList(filter.classes)})`, params: [run, ...filter.classes] });
+    probes.push({ index: 'breaks_by_run_effective_class', sql: `SELECT 1 FROM breaks WHERE run_id = ? AND effective_class IN (${inList(filter.classes)})`, params: [run, ...filter.classes] });
   }
   if (filter.states?.length) {
-    probes.push({ sql: `SELECT 1 FROM breaks WHERE run_id = ? AND triage_state IN (${inList(filter.states)})`, params: [run, ...filter.states] });
+    probes.push({ index: 'breaks_by_run_state', sql: `SELECT 1 FROM breaks WHERE run_id = ? AND triage_state IN (${inList(filter.states)})`, params: [run, ...filter.states] });
   }
   if (sort.key !== 'amount' && (filter.minAmountMinor !== undefined || filter.maxAmountMinor !== undefined)) {
     probes.push({
+      index: 'breaks_by_run_amount',
       sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND amount_minor BETWEEN ? AND ?',
       params: [run, filter.minAmountMinor ?? -Number.MAX_SAFE_INTEGER, filter.maxAmountMinor ?? Number.MAX_SAFE_INTEGER],
     });
   }
   if (sort.key !== 'ts' && (filter.fromMs !== undefined || filter.toMs !== undefined)) {
     probes.push({
+      index: 'breaks_by_run_ts',
       sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND ts_ms >= ? AND ts_ms < ?',
       params: [run, filter.fromMs ?? -Number.MAX_SAFE_INTEGER, filter.toMs ?? Number.MAX_SAFE_INTEGER],
     });
@@ -94,26 +102,42 @@ function indexedProbes(filter: BreakFilter, sort: BreakSort): { sql: string; par
   return probes;
 }
 
+export interface PagePlan {
+  /** False: do not walk the sort order's index (the filter is selective; sort its few rows). */
+  walkSortIndex: boolean;
+  textMode: TextMode;
+  /** The selective text query's hits, looked up by id. */
+  textIds?: number[];
+  /** The index of the most selective filter, named to SQLite (see planPage). */
+  driveIndex?: string;
+}
+
 /**
  * Without statistics SQLite prefers walking the sort order's index and filtering as it goes, which
- * is fast when many rows match and a full scan when few do. This decides which case we are in
- * with bounded probes (each reads at most SELECTIVE_ROWS index entries): when some indexed filter
- * is selective, SQLite is told not to walk the sort index, so it drives from that filter's index
- * and sorts the few rows. Selective text hits are looked up by id.
+ * is fast when many rows match and a full scan when few do; and it likes covering indexes (the
+ * dashboard's rollup covers most page queries) even when they mean reading the whole run. So the
+ * plan is measured with bounded probes (each reads at most SELECTIVE_ROWS index entries): the most
+ * selective indexed filter, when one is selective, drives the query through its own index
+ * (INDEXED BY) and its few rows are sorted. Selective text hits are looked up by id.
  */
-export function planPage(
-  db: Db,
-  filter: BreakFilter,
-  sort: BreakSort,
-): { walkSortIndex: boolean; textMode: TextMode; textIds?: number[] } {
-  const columnSelective = () => indexedProbes(filter, sort).some((probe) => atMost(db, probe.sql, probe.params));
+export function planPage(db: Db, filter: BreakFilter, sort: BreakSort): PagePlan {
+  const mostSelective = (): Probe | null => {
+    let best: { probe: Probe; n: number } | null = null;
+    for (const probe of indexedProbes(filter, sort)) {
+      const n = boundedCount(db, probe.sql, probe.params);
+      if (n <= SELECTIVE_ROWS && (!best || n < best.n)) best = { probe, n };
+    }
+    return best?.probe ?? null;
+  };
   const match = filter.text ? ftsQuery(filter.text) : null;
   if (match) {
     const hits = db.prepare(`SELECT rowid FROM breaks_fts WHERE breaks_fts MATCH ? LIMIT ${SELECTIVE_ROWS + 1}`).pluck().all(match) as number[];
     if (hits.length <= SELECTIVE_ROWS) return { walkSortIndex: false, textMode: 'match', textIds: hits };
-    return { walkSortIndex: !columnSelective(), textMode: 'scan' };
+    const drive = mostSelective();
+    return drive ? { walkSortIndex: false, textMode: 'scan', driveIndex: drive.index } : { walkSortIndex: true, textMode: 'scan' };
   }
-  return { walkSortIndex: !columnSelective(), textMode: 'match' };
+  const drive = mostSelective();
+  return drive ? { walkSortIndex: false, textMode: 'match', driveIndex: drive.index } : { walkSortIndex: true, textMode: 'match' };
 }
 
 /**
@@ -123,12 +147,21 @@ export function planPage(
  */
 export function queryBreakPage(db: Db, filter: BreakFilter, sort: BreakSort, offset: number, limit: number): BreakRow[] {
   const plan = planPage(db, filter, sort);
-  const where = breakWhere(filter, plan.textMode, plan.textIds);
-  const sql = `SELECT ${COLUMNS} FROM breaks b
-    WHERE b.id IN (SELECT b.id FROM breaks b WHERE ${where.sql} ORDER BY ${breakOrderBy(sort, plan.walkSortIndex)} LIMIT ? OFFSET ?)
-    ORDER BY ${breakOrderBy(sort)}`;
-  const rows = db.prepare(sql).all(...where.params, limit, offset) as BreakDbRow[];
-  return rows.map(toBreakRow);
+  const run = (driveIndex: string | undefined) => {
+    const where = breakWhere(filter, plan.textMode, plan.textIds);
+    const sql = `SELECT ${COLUMNS} FROM breaks b
+      WHERE b.id IN (SELECT b.id FROM breaks b ${driveIndex ? `INDEXED BY ${driveIndex}` : ''} WHERE ${where.sql}
+                     ORDER BY ${breakOrderBy(sort, plan.walkSortIndex)} LIMIT ? OFFSET ?)
+      ORDER BY ${breakOrderBy(sort)}`;
+    return (db.prepare(sql).all(...where.params, limit, offset) as BreakDbRow[]).map(toBreakRow);
+  };
+  try {
+    return run(plan.driveIndex);
+  } catch (error) {
+    // A bulk writer may have dropped the analyst indexes for a moment (withBreakIndexesDeferred).
+    if (plan.driveIndex && error instanceof Error && /no such index/.test(error.message)) return run(undefined);
+    throw error;
+  }
 }
 
 /** Counts at most `cap` matches, so a count is never slower than walking `cap` index entries. */

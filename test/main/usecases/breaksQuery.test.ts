@@ -93,3 +93,14 @@ describe('page planning', () => {
     expect(common.rows.every((r) => r.breakClass === 'delay')).toBe(true);
   });
 });
+
+describe('page query while a bulk writer has the indexes dropped', () => {
+  it('falls back to an unnamed index instead of failing', async () => {
+    const { queryBreakPage } = await import('../../../main/db/queries/breaksQueries');
+    const { withBreakIndexesDeferred } = await import('../../../main/db/queries/breakIndexes');
+    const ctx = context();
+    const { runId } = seedSmallRun(ctx.db);
+    const rows = withBreakIndexesDeferred(ctx.db, () => queryBreakPage(ctx.db, { runId, account: 'acct_2' }, byTime, 0, 10));
+    expect(rows.map((r) => r.account)).toEqual(['acct_2', 'acct_2']);
+  });
+});
