@@ -134,18 +134,6 @@ export function listActions(db: Db, runId: number, limit: number): TriageActionV
   );
 }
 
-/** The before/after each break of an action recorded. */
-export function eventsOfAction(db: Db, actionId: number): { breakId: number; before: TriageSnapshot; after: TriageSnapshot }[] {
-  const rows = db.prepare('SELECT break_id, payload_json FROM triage_events WHERE action_id = ? ORDER BY id').all(actionId) as {
-    break_id: number;
-    payload_json: string;
-  }[];
-  return rows.map((row) => {
-    const payload = JSON.parse(row.payload_json) as { before: TriageSnapshot; after: TriageSnapshot };
-    return { breakId: row.break_id, before: payload.before, after: payload.after };
-  });
-}
-
 interface EventRow {
   id: number;
   action_id: number | null;

@@ -23,21 +23,6 @@ export interface TriageSnapshot {
   classOverride: BreakClass | null;
 }
 
-/** The break after the change, or null when the state move is not allowed. */
-export function applyChange(before: TriageSnapshot, change: TriageChange): TriageSnapshot | null {
-  const state = change.state ?? before.state;
-  if (!canMove(before.state, state)) return null;
-  return {
-    state,
-    assignee: change.assignee !== undefined ? change.assignee : before.assignee,
-    classOverride: change.classOverride ? change.classOverride.breakClass : before.classOverride,
-  };
-}
-
-export function sameSnapshot(a: TriageSnapshot, b: TriageSnapshot): boolean {
-  return a.state === b.state && a.assignee === b.assignee && a.classOverride === b.classOverride;
-}
-
 /** One line for lists and the audit trail, e.g. "state → investigating, assignee → ana". */
 export function describeChange(change: TriageChange): string {
   const parts: string[] = [];

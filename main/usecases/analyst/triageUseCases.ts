@@ -1,39 +1,24 @@
 import { createHash } from 'node:crypto';
-import type { RequestOf, ResultOf, TriageTarget } from '../../../preload/contract';
+import { TRIAGE_STATES, type RequestOf, type ResultOf } from '../../../preload/contract';
 import { appendAudit } from '../../audit/auditLog';
-import { breakWhere } from '../../db/queries/breakFilterSql';
 import { ensureSearchIndex } from '../../db/queries/breakSearchIndex';
-import type { Db } from '../../db/openWorkspace';
+import { applyStaged, stagedIds, stageUndo, stageUpdate, type SetFields } from '../../db/queries/triageBulkQueries';
 import {
-  eventsOfAction,
   getAction,
   historyOf,
   insertAction,
-  insertEvent,
   latestUndoable,
   listActions,
   markUndone,
   setActionAffected,
-  snapshotOf,
-  snapshotsByIds,
-  writeSnapshot,
-  type SnapshotRow,
 } from '../../db/queries/triageQueries';
 import type { UseCaseContext } from '../context';
 import { UseCaseError } from '../errors';
 import { requireRun } from './requireRun';
-import { applyChange, describeChange, sameSnapshot } from './triageRules';
+import { canMove, describeChange } from './triageRules';
 
 /** Explicit selections up to this size are listed in the audit entry; larger ones are hashed. */
 const AUDIT_ID_LIST_MAX = 1000;
-
-function targetSnapshots(db: Db, runId: number, target: TriageTarget): SnapshotRow[] {
-  if ('breakIds' in target) return snapshotsByIds(db, runId, target.breakIds);
-  const where = breakWhere({ ...target.filter, runId });
-  return db
-    .prepare(`SELECT b.id, b.triage_state, b.assignee, b.class_override FROM breaks b WHERE ${where.sql} ORDER BY b.id`)
-    .all(...where.params) as SnapshotRow[];
-}
 
 function idsForAudit(ids: readonly number[]): Record<string, unknown> {
   if (ids.length <= AUDIT_ID_LIST_MAX) return { breakIds: ids };
@@ -52,35 +37,26 @@ export async function updateBreaks(
   }
   if ('filter' in target && target.filter.text) await ensureSearchIndex(ctx.db, runId);
   const summary = describeChange(change);
+  const set: SetFields = {
+    ...(change.state !== undefined ? { state: change.state } : {}),
+    ...(change.assignee !== undefined ? { assignee: change.assignee } : {}),
+    ...(change.classOverride ? { classOverride: change.classOverride.breakClass } : {}),
+  };
+  const allowedFrom = TRIAGE_STATES.filter((from) => change.state === undefined || canMove(from, change.state));
   const result = ctx.db
     .transaction(() => {
       const now = Date.now();
-      const snapshots = targetSnapshots(ctx.db, runId, target);
       const actionId = insertAction(ctx.db, { runId, actor: ctx.actor, tsMs: now, kind: 'update', change: { ...change, summary }, target });
-      const touched: number[] = [];
-      let skipped = 0;
-      for (const row of snapshots) {
-        const before = snapshotOf(row);
-        const after = applyChange(before, change);
-        if (!after || (sameSnapshot(before, after) && !change.note)) {
-          skipped += 1;
-          continue;
-        }
-        writeSnapshot(ctx.db, row.id, after, now);
-        insertEvent(ctx.db, {
-          breakId: row.id,
-          actionId,
-          actor: ctx.actor,
-          tsMs: now,
-          action: change.classOverride ? 'class_override' : before.state !== after.state ? 'state' : 'update',
-          before,
-          after,
-          note: change.note ?? null,
-          ...(change.classOverride ? { payload: { reason: change.classOverride.reason } } : {}),
-        });
-        touched.push(row.id);
-      }
-      setActionAffected(ctx.db, actionId, touched.length);
+      const { total, staged } = stageUpdate(ctx.db, runId, target, set, allowedFrom, !!change.note);
+      applyStaged(ctx.db, {
+        actionId,
+        actor: ctx.actor,
+        tsMs: now,
+        action: change.classOverride ? 'class_override' : null,
+        note: change.note ?? null,
+        reason: change.classOverride?.reason ?? null,
+      });
+      setActionAffected(ctx.db, actionId, staged);
       appendAudit(ctx.db, {
         actor: ctx.actor,
         kind: 'triage.updated',
@@ -90,12 +66,12 @@ export async function updateBreaks(
           actionId,
           change: { ...change },
           ...('filter' in target ? { filter: { ...target.filter } } : {}),
-          ...idsForAudit(touched),
-          affected: touched.length,
-          skipped,
+          ...idsForAudit(stagedIds(ctx.db)),
+          affected: staged,
+          skipped: total - staged,
         },
       });
-      return { action: getAction(ctx.db, actionId)!, affected: touched.length, skipped };
+      return { action: getAction(ctx.db, actionId)!, affected: staged, skipped: total - staged };
     })
     .immediate();
   ctx.emit('recon:workspace-changed', { reason: 'triage' });
@@ -125,25 +101,18 @@ export function undoAction(ctx: UseCaseContext, request: RequestOf<'triage:undo-
         target: { actionId: target.id },
         undoes: target.id,
       });
-      const events = eventsOfAction(ctx.db, target.id);
-      const current = new Map(snapshotsByIds(ctx.db, request.runId, events.map((e) => e.breakId)).map((row) => [row.id, snapshotOf(row)]));
-      const restoredIds: number[] = [];
-      for (const event of events) {
-        const now_ = current.get(event.breakId);
-        if (!now_ || !sameSnapshot(now_, event.after)) continue;
-        writeSnapshot(ctx.db, event.breakId, event.before, now);
-        insertEvent(ctx.db, { breakId: event.breakId, actionId: undoId, actor: ctx.actor, tsMs: now, action: 'undo', before: now_, after: event.before, note: `undo of action #${target.id}` });
-        restoredIds.push(event.breakId);
-      }
-      setActionAffected(ctx.db, undoId, restoredIds.length);
+      const { events, staged } = stageUndo(ctx.db, target.id);
+      applyStaged(ctx.db, { actionId: undoId, actor: ctx.actor, tsMs: now, action: 'undo', note: `undo of action #${target.id}`, reason: null });
+      const restoredIds = stagedIds(ctx.db);
+      setActionAffected(ctx.db, undoId, staged);
       markUndone(ctx.db, target.id, undoId);
       appendAudit(ctx.db, {
         actor: ctx.actor,
         kind: 'triage.undone',
         tsMs: now,
-        data: { runId: request.runId, actionId: undoId, undoes: target.id, restored: restoredIds.length, notRestored: events.length - restoredIds.length, ...idsForAudit(restoredIds) },
+        data: { runId: request.runId, actionId: undoId, undoes: target.id, restored: restoredIds.length, notRestored: events - staged, ...idsForAudit(restoredIds) },
       });
-      return { undone: getAction(ctx.db, target.id)!, action: getAction(ctx.db, undoId)!, restored: restoredIds.length };
+      return { undone: getAction(ctx.db, target.id)!, action: getAction(ctx.db, undoId)!, restored: staged };
     })
     .immediate();
   ctx.emit('recon:workspace-changed', { reason: 'triage undo' });
