@@ -17,8 +17,11 @@ export class CsvParseClient {
   private constructor(private readonly worker: Worker) {}
 
   static start(): CsvParseClient | null {
-    const fromSource = import.meta.url.endsWith('.ts');
-    const url = new URL(fromSource ? './csvParseWorker.bootstrap.mjs' : './csvParseWorker.js', import.meta.url);
+    // Under tsx the module URL carries a query (?tsx-namespace=…); only the path tells source from bundle.
+    const here = new URL(import.meta.url);
+    const fromSource = here.pathname.endsWith('.ts');
+    const url = new URL(fromSource ? './csvParseWorker.bootstrap.mjs' : './csvParseWorker.js', here);
+    url.search = '';
     if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return null;
     try {
       return new CsvParseClient(new Worker(url));
