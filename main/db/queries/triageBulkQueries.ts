@@ -70,7 +70,10 @@ export function stageUpdate(db: Db, runId: number, target: Target, set: SetField
  * Writes the staged changes: one event per break, then the breaks themselves. `action` null names
  * each event by what it did to that break: 'state' when the state moved, else 'update'.
  */
-export function applyStaged(db: Db, event: { actionId: number; actor: string; tsMs: number; action: string | null; note: string | null; reason: string | null }): void {
+export function applyStaged(
+  db: Db,
+  event: { actionId: number; actor: string; tsMs: number; action: string | null; note: string | null; reason: string | null; columns: (keyof SetFields)[] },
+): void {
   db.prepare(
     `INSERT INTO triage_events (break_id, action_id, actor, ts, action, from_state, to_state, note, payload_json)
      SELECT id, ?, ?, ?, COALESCE(?, CASE WHEN b_state IS NOT a_state THEN 'state' ELSE 'update' END), b_state, a_state, ?,
@@ -78,11 +81,21 @@ export function applyStaged(db: Db, event: { actionId: number; actor: string; ts
             ELSE json_object('before', json(${SNAPSHOT('b')}), 'after', json(${SNAPSHOT('a')}), 'reason', ?) END
      FROM triage_stage ORDER BY id`,
   ).run(event.actionId, event.actor, event.tsMs, event.action, event.note, event.reason, event.reason);
+  // Only the columns the change touches are SET: SQLite rewrites every index holding a SET column,
+  // even when the value stays the same (class_override alone feeds three indexes).
+  const columns = event.columns.map((key) => COLUMN_OF[key]);
+  if (columns.length === 0) return;
   db.prepare(
-    `UPDATE breaks SET triage_state = s.a_state, assignee = s.a_assignee, class_override = s.a_class, updated_at = ?
+    `UPDATE breaks SET ${columns.map(([column, staged]) => `${column} = s.${staged}`).join(', ')}, updated_at = ?
      FROM triage_stage s WHERE breaks.id = s.id`,
   ).run(event.tsMs);
 }
+
+const COLUMN_OF: Record<keyof SetFields, [string, string]> = {
+  state: ['triage_state', 'a_state'],
+  assignee: ['assignee', 'a_assignee'],
+  classOverride: ['class_override', 'a_class'],
+};
 
 /**
  * Stages the undo of an action: each break it changed goes back to its "before", but only when it

@@ -55,6 +55,7 @@ export async function updateBreaks(
         action: change.classOverride ? 'class_override' : null,
         note: change.note ?? null,
         reason: change.classOverride?.reason ?? null,
+        columns: Object.keys(set) as (keyof SetFields)[],
       });
       setActionAffected(ctx.db, actionId, staged);
       appendAudit(ctx.db, {
@@ -102,7 +103,12 @@ export function undoAction(ctx: UseCaseContext, request: RequestOf<'triage:undo-
         undoes: target.id,
       });
       const { events, staged } = stageUndo(ctx.db, target.id);
-      applyStaged(ctx.db, { actionId: undoId, actor: ctx.actor, tsMs: now, action: 'undo', note: `undo of action #${target.id}`, reason: null });
+      // Restore exactly the fields the undone action set (its change is stored with it).
+      const undone = JSON.parse(
+        ctx.db.prepare('SELECT change_json FROM triage_actions WHERE id = ?').pluck().get(target.id) as string,
+      ) as { state?: unknown; assignee?: unknown; classOverride?: unknown };
+      const columns = (['state', 'assignee', 'classOverride'] as const).filter((key) => undone[key] !== undefined);
+      applyStaged(ctx.db, { actionId: undoId, actor: ctx.actor, tsMs: now, action: 'undo', note: `undo of action #${target.id}`, reason: null, columns });
       const restoredIds = stagedIds(ctx.db);
       setActionAffected(ctx.db, undoId, staged);
       markUndone(ctx.db, target.id, undoId);
