@@ -97,9 +97,14 @@ describe('BatchPacker', () => {
     p.flush();
     expect(batches.map((b) => [b.records, b.rowsTotal, b.rejected.length / 4])).toEqual([[2, 4, 0], [1, 6, 1]]);
     const b = batches[0]!;
-    expect(b.text.slice(b.spans[0], b.spans[1])).toBe('X2');
-    expect(b.text.slice(b.spans[2], b.spans[3])).toBe('USD');
-    expect(b.text.slice(b.spans[4], b.spans[5])).toBe('X2,2,usd');
+    const bytes = Buffer.from(b.bytes);
+    const raw = bytes.toString('utf8', b.rows[0], b.rows[1]);
+    expect(raw).toBe('X2,2,usd');
+    expect(raw.slice(b.spans[0], b.spans[1])).toBe('X2');
+    // 'USD' is not in the raw line: stored on its own.
+    expect(b.spans[2]).toBeLessThan(-1);
+    expect(bytes.toString('utf8', -2 - b.spans[2]!, b.spans[3])).toBe('USD');
+    expect(raw.slice(b.spans[4], b.spans[5])).toBe('X2,2,usd');
     expect(Array.from(b.nums.subarray(0, 2))).toEqual([4, 2]);
   });
 });

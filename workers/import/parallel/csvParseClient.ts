@@ -59,7 +59,8 @@ export class CsvParseClient {
             finish(error);
             return;
           }
-          worker.postMessage({ type: 'ack' } satisfies ToParser);
+          const { bytes, rows, spans, nums } = message.batch;
+          worker.postMessage({ type: 'ack', buffers: { bytes, rows, spans, nums } } satisfies ToParser, [bytes, rows.buffer as ArrayBuffer, spans.buffer as ArrayBuffer, nums.buffer as ArrayBuffer]);
         } else if (message.type === 'done') finish(null, message.totals);
         else finish(new Error(message.message));
       };

@@ -18,6 +18,7 @@ let inFlight = 0;
 let wake: (() => void) | null = null;
 let checkpointer: Database.Database | null = null;
 let finished = false;
+let packer: BatchPacker | null = null;
 const closeCheckpointer = (): void => {
   checkpointer?.close();
   checkpointer = null;
@@ -27,6 +28,7 @@ const send = (message: FromParser): void => port.postMessage(message);
 port.on('message', (message: ToParser) => {
   if (message.type === 'ack') {
     inFlight--;
+    packer?.recycle(message.buffers);
     // PASSIVE never waits for the writer; whatever it cannot copy now, the next one (or the writer's
     // final checkpoint) does.
     checkpointer?.pragma('wal_checkpoint(PASSIVE)');
@@ -44,17 +46,18 @@ async function run(task: CsvParseTask): Promise<void> {
     const { dbFile, nativeBinding } = task.checkpoint;
     checkpointer = new Database(dbFile, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   }
-  const packer = new BatchPacker(task.fields, task.skipRows, task.batchRows, (batch, transfer) => {
+  const packing = new BatchPacker(task.fields, task.skipRows, task.batchRows, (batch, transfer) => {
     inFlight++;
     port.postMessage({ type: 'batch', batch } satisfies FromParser, transfer);
   }, task.firstBatchRows);
-  const chunks = readTextChunks(task.filePath, task.encoding, task.skipBytes, (done) => (packer.bytesDone = done));
-  await streamCsv(task.plan, chunks, packer, async () => {
+  packer = packing;
+  const chunks = readTextChunks(task.filePath, task.encoding, task.skipBytes, (done) => (packing.bytesDone = done));
+  await streamCsv(task.plan, chunks, packing, async () => {
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
   });
-  packer.flush();
+  packing.flush();
   finished = true;
   if (inFlight === 0) closeCheckpointer();
-  const { rowsTotal, rowsImported, rowsRejected, frontierMs, warnings } = packer;
+  const { rowsTotal, rowsImported, rowsRejected, frontierMs, warnings } = packing;
   send({ type: 'done', totals: { rowsTotal, rowsImported, rowsRejected, frontierMs, warnings } });
 }

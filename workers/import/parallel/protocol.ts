@@ -1,5 +1,5 @@
 import type { CsvPlan } from '../csv/csvStream';
-import type { RecordField, RowBatch } from './rowBatch';
+import type { BatchBuffers, RecordField, RowBatch } from './rowBatch';
 
 /** What the parse worker is asked to do: one planned CSV file, cut into batches of `batchRows` rows. */
 export interface CsvParseTask {
@@ -27,7 +27,7 @@ export interface ParseTotals {
   warnings: string[];
 }
 
-export type ToParser = { type: 'csv'; task: CsvParseTask } | { type: 'ack' };
+export type ToParser = { type: 'csv'; task: CsvParseTask } | { type: 'ack'; buffers: BatchBuffers };
 export type FromParser =
   | { type: 'batch'; batch: RowBatch }
   | { type: 'done'; totals: ParseTotals }

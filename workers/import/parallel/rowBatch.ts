@@ -15,16 +15,24 @@ export function isNumericField(field: RecordField): boolean {
 }
 
 /**
- * Rows as they cross from the parse worker to the writer, built so that receiving them allocates almost
- * nothing that outlives one INSERT: all text values of the batch are one string (`text`), each value a
- * [start, end) pair in `spans` (start -1 = NULL), numbers in `nums` (NaN = NULL). Per record there are
+ * Rows as they cross from the parse worker to the writer, in transferred (and recycled) buffers, so that
+ * receiving them allocates nothing that outlives one INSERT: the writer decodes each raw line into a
+ * short-lived string and slices the field values out of it; numbers are in `nums` (NaN = NULL). A first
+ * version sent one big string per batch; dead big strings piled up until a full GC (+150 MB RSS). Per record there are
  * as many spans and nums as `fields` has text and numeric fields; fields the file cannot fill are NULL
  * in every row, so they are neither sent nor bound. Counts and frontier are cumulative over the file up
  * to the batch's last row, i.e. exactly what the source row says once the batch commits.
  */
 export interface RowBatch {
   records: number;
-  text: string;
+  /** UTF-8 bytes: every record's raw line, and the few values that are not part of it. */
+  bytes: ArrayBuffer;
+  /** Per record: byte start and end of its raw line in `bytes`. */
+  rows: Int32Array;
+  /**
+   * Per record and text field: [start, end) in UTF-16 units of the raw line; [-1, -1] = NULL;
+   * [-2 - byteStart, byteEnd] = a value stored on its own in `bytes` (unescaped quotes, normalized currency).
+   */
   spans: Int32Array;
   nums: Float64Array;
   /** line, column, raw, reason per rejected row. */
@@ -37,6 +45,14 @@ export interface RowBatch {
   bytesDone: number;
 }
 
+/** The buffers of a written batch, handed back so the worker can fill them again. */
+export interface BatchBuffers {
+  bytes: ArrayBuffer;
+  rows: Int32Array;
+  spans: Int32Array;
+  nums: Float64Array;
+}
+
 /** The fields a CSV mapping can fill; unmapped columns always normalize to NULL. */
 export function csvRecordFields(c: ResolvedColumns): RecordField[] {
   const mapped: Record<RecordField, boolean> = {
@@ -47,16 +63,16 @@ export function csvRecordFields(c: ResolvedColumns): RecordField[] {
   return RECORD_FIELDS.filter((f) => mapped[f]);
 }
 
-/** A batch is cut early when its text reaches this many UTF-16 units (memory bound, and far below V8's string limit). */
-const MAX_BATCH_TEXT = 32 * 1024 * 1024;
+/** A batch is cut early when its bytes reach this (memory bound for very wide rows). */
+const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 const TEXT_FIELDS_MAX = 8;
 const NUM_FIELDS_MAX = 5;
 
 /**
  * A RowSink that cuts the row stream into RowBatches of `batchRows` rows (records + rejected, in file
  * order). Rows up to `skipRows` were committed by an interrupted run: they are counted, not sent.
- * Only the raw line goes into the batch text; a field value is a span of it (any occurrence of the
- * value is the value), and only values that are not (unquoted, normalized currency) are appended.
+ * Only the raw line is stored; a field value is a span of it (any occurrence of the value is the
+ * value), and only values that are not (unquoted, normalized currency) are stored on their own.
  */
 export class BatchPacker implements RowSink {
   rowsTotal = 0;
@@ -65,17 +81,16 @@ export class BatchPacker implements RowSink {
   frontierMs: number | null = null;
   bytesDone = 0;
   readonly warnings: string[] = [];
-  private parts: string[] = [];
-  private textLength = 0;
-  private spans: Int32Array;
-  private nums: Float64Array;
+  private buffers: BatchBuffers;
+  private bytes: Buffer;
+  private used = 0;
   private s = 0;
   private n = 0;
   private records = 0;
   private rejected: unknown[] = [];
   private pending = 0;
   private readonly take: boolean[];
-
+  private readonly spare: BatchBuffers[] = [];
   private batchRows: number;
 
   constructor(
@@ -84,12 +99,39 @@ export class BatchPacker implements RowSink {
   ) {
     this.batchRows = Math.min(firstBatchRows, fullBatchRows);
     this.take = RECORD_FIELDS.map((f) => fields.includes(f));
-    this.spans = new Int32Array(fullBatchRows * TEXT_FIELDS_MAX * 2);
-    this.nums = new Float64Array(fullBatchRows * NUM_FIELDS_MAX);
+    this.buffers = this.freshBuffers();
+    this.bytes = Buffer.from(this.buffers.bytes);
   }
 
-  private span(value: string | null, raw: string, base: number): void {
-    const spans = this.spans;
+  /** Takes back the buffers of a written batch. */
+  recycle(buffers: BatchBuffers): void {
+    if (buffers.rows.length === this.fullBatchRows * 2) this.spare.push(buffers);
+  }
+
+  private freshBuffers(): BatchBuffers {
+    return this.spare.pop() ?? {
+      bytes: new ArrayBuffer(Math.max(1 << 20, this.fullBatchRows * 160)),
+      rows: new Int32Array(this.fullBatchRows * 2),
+      spans: new Int32Array(this.fullBatchRows * TEXT_FIELDS_MAX * 2),
+      nums: new Float64Array(this.fullBatchRows * NUM_FIELDS_MAX),
+    };
+  }
+
+  /** Appends a string's UTF-8 bytes, growing the buffer when needed; returns the byte start. */
+  private put(value: string): number {
+    const start = this.used;
+    if (this.bytes.length - start < value.length * 3) {
+      const grown = Buffer.from(new ArrayBuffer(Math.max(this.bytes.length * 2, start + value.length * 3)));
+      this.bytes.copy(grown, 0, 0, start);
+      this.bytes = grown;
+      this.buffers.bytes = grown.buffer as ArrayBuffer;
+    }
+    this.used += this.bytes.write(value, start);
+    return start;
+  }
+
+  private span(value: string | null, raw: string): void {
+    const spans = this.buffers.spans;
     if (value === null) {
       spans[this.s++] = -1;
       spans[this.s++] = -1;
@@ -97,14 +139,12 @@ export class BatchPacker implements RowSink {
     }
     const at = raw.indexOf(value);
     if (at >= 0) {
-      spans[this.s++] = base + at;
-      spans[this.s++] = base + at + value.length;
+      spans[this.s++] = at;
+      spans[this.s++] = at + value.length;
       return;
     }
-    spans[this.s++] = this.textLength;
-    this.parts.push(value);
-    this.textLength += value.length;
-    spans[this.s++] = this.textLength;
+    spans[this.s++] = -2 - this.put(value);
+    spans[this.s++] = this.used;
   }
 
   addRecord(
@@ -117,26 +157,28 @@ export class BatchPacker implements RowSink {
     if (tsMs !== null && (this.frontierMs === null || tsMs > this.frontierMs)) this.frontierMs = tsMs;
     if (this.rowsTotal <= this.skipRows) return;
     const t = this.take;
-    const nums = this.nums;
+    const nums = this.buffers.nums;
     nums[this.n++] = line;
     nums[this.n++] = amountMinor;
     if (t[7]) nums[this.n++] = tsMs ?? NaN;
     if (t[9]) nums[this.n++] = sequence ?? NaN;
     if (t[10]) nums[this.n++] = feeMinor ?? NaN;
-    const base = this.textLength;
-    this.parts.push(raw);
-    this.textLength += raw.length;
-    if (t[1]) this.span(externalId, raw, base);
-    if (t[2]) this.span(reference, raw, base);
-    if (t[3]) this.span(account, raw, base);
-    if (t[4]) this.span(customer, raw, base);
-    this.span(currency, raw, base);
-    if (t[8]) this.span(status, raw, base);
-    if (t[11]) this.span(description, raw, base);
-    this.spans[this.s++] = base;
-    this.spans[this.s++] = base + raw.length;
+    const rows = this.buffers.rows;
+    const r = this.records * 2;
+    rows[r] = this.put(raw);
+    rows[r + 1] = this.used;
+    if (t[1]) this.span(externalId, raw);
+    if (t[2]) this.span(reference, raw);
+    if (t[3]) this.span(account, raw);
+    if (t[4]) this.span(customer, raw);
+    this.span(currency, raw);
+    if (t[8]) this.span(status, raw);
+    if (t[11]) this.span(description, raw);
+    const spans = this.buffers.spans;
+    spans[this.s++] = 0;
+    spans[this.s++] = raw.length;
     this.records++;
-    if (++this.pending >= this.batchRows || this.textLength >= MAX_BATCH_TEXT) this.flush();
+    if (++this.pending >= this.batchRows || this.used >= MAX_BATCH_BYTES) this.flush();
   }
 
   reject(line: number, column: string | null, raw: string, reason: string): void {
@@ -151,24 +193,23 @@ export class BatchPacker implements RowSink {
     this.warnings.push(message);
   }
 
-  /** Emits the pending rows, if any; the typed arrays are transferred, not copied. */
+  /** Emits the pending rows, if any; the buffers are transferred, not copied. */
   flush(): void {
     if (this.pending === 0) return;
-    const { spans, nums } = this;
+    const { bytes, rows, spans, nums } = this.buffers;
     const batch: RowBatch = {
-      records: this.records, text: this.parts.join(''), spans, nums, rejected: this.rejected, rowsTotal: this.rowsTotal,
+      records: this.records, bytes, rows, spans, nums, rejected: this.rejected, rowsTotal: this.rowsTotal,
       rowsImported: this.rowsImported, rowsRejected: this.rowsRejected, frontierMs: this.frontierMs, bytesDone: this.bytesDone,
     };
-    this.parts = [];
-    this.textLength = 0;
-    this.spans = new Int32Array(spans.length);
-    this.nums = new Float64Array(nums.length);
+    this.buffers = this.freshBuffers();
+    this.bytes = Buffer.from(this.buffers.bytes);
+    this.used = 0;
     this.s = 0;
     this.n = 0;
     this.rejected = [];
     this.records = 0;
     this.pending = 0;
     this.batchRows = this.fullBatchRows;
-    this.emit(batch, [spans.buffer as ArrayBuffer, nums.buffer as ArrayBuffer]);
+    this.emit(batch, [bytes, rows.buffer as ArrayBuffer, spans.buffer as ArrayBuffer, nums.buffer as ArrayBuffer]);
   }
 }

@@ -36,7 +36,8 @@ export class BatchWriter {
 
   write(batch: RowBatch): void {
     const { db, width, numeric } = this;
-    const { text, spans, nums } = batch;
+    const { rows, spans, nums } = batch;
+    const bytes = Buffer.from(batch.bytes);
     db.exec('BEGIN IMMEDIATE');
     try {
       const args = this.args;
@@ -44,14 +45,16 @@ export class BatchWriter {
       let s = 0;
       let k = 0;
       for (let r = 0; r < batch.records; r++) {
+        const raw = bytes.toString('utf8', rows[2 * r], rows[2 * r + 1]);
         for (let f = 0; f < width; f++) {
           if (numeric[f]) {
             const v = nums[n++]!;
             args[k++] = v === v ? v : null;
           } else {
             const start = spans[s]!;
-            args[k++] = start < 0 ? null : text.slice(start, spans[s + 1]);
+            const end = spans[s + 1]!;
             s += 2;
+            args[k++] = start >= 0 ? raw.slice(start, end) : start === -1 ? null : bytes.toString('utf8', -2 - start, end);
           }
         }
         if (k === args.length) {
