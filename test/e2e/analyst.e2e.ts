@@ -162,6 +162,15 @@ test('the breaks table renders only visible rows and pages from SQL at 100,000 b
   await expect(middle).not.toContainText('…');
   await app.screenshot('analyst-100k-middle');
 
+  // A whole-filter action over 100,000 breaks asks first; cancelling changes nothing.
+  await page.getByRole('button', { name: 'Investigate' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Apply to the whole filter?' });
+  await expect(confirm).toContainText('100,000');
+  await app.screenshot('analyst-100k-confirm');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(app.ctx.db.prepare('SELECT COUNT(*) FROM triage_actions').pluck().get()).toBe(0);
+
   // Sort by amount descending through the header, then search.
   await grid.getByRole('button', { name: /Amount at risk/ }).click();
   await grid.getByRole('button', { name: /Amount at risk/ }).click();

@@ -78,6 +78,7 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
               filter={filter}
               selectedIds={[...selected]}
               matchingLabel={countLabel}
+              matchingCount={pages.count?.count ?? null}
               onDone={() => setSelected(new Set())}
               bindKeys={(keys) => (quick.current = keys)}
             />
