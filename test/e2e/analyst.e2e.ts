@@ -76,6 +76,7 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await expect(drawer.getByRole('table', { name: 'Field by field' })).toBeVisible();
   await expect(drawer.getByLabel('Explanation')).toBeVisible();
   await expect(drawer.getByText(/\.csv:\d+/).first()).toBeVisible();
+  await page.waitForTimeout(300); // let the drawer's slide-in finish so the screenshot shows it
   await app.screenshot('analyst-diff');
   await page.keyboard.press('Escape');
   await expect(drawer).toHaveCount(0);
@@ -122,6 +123,7 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   const matches = page.getByRole('table', { name: 'Matches' });
   await matches.getByRole('row').nth(1).click();
   await expect(page.getByRole('dialog').getByRole('table', { name: 'Field by field' })).toBeVisible();
+  await page.waitForTimeout(300);
   await app.screenshot('analyst-match-diff');
   // Unmatch with a reason.
   await page.getByRole('dialog').getByRole('button', { name: 'Unmatch…' }).click();
