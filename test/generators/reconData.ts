@@ -1,3 +1,4 @@
+import { seededRandom } from '../../main/demo/seededRandom';
 import { formatMinor } from '../../workers/shared/currency';
 import type { StoredRecord } from '../../workers/shared/record';
 
@@ -65,16 +66,7 @@ export interface Dataset {
   rightLabels: Label[];
 }
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
