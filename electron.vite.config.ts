@@ -12,6 +12,7 @@ export default defineConfig({
         input: {
           index: resolve('main/index.ts'),
           engineWorker: resolve('workers/engine/engineWorker.ts'),
+          csvParseWorker: resolve('workers/import/parallel/csvParseWorker.ts'),
         },
         external: ['better-sqlite3'],
       },

@@ -1,12 +1,14 @@
 import { userInfo } from 'node:os';
 import { openWorkspace, type OpenOptions } from './db/openWorkspace';
-import { EngineHost } from './engine/engineHost';
+import { EngineHost, type EngineWorkerData } from './engine/engineHost';
 import { TaskRegistry } from './engine/taskRegistry';
 import type { Emit, UseCaseContext } from './usecases/context';
 
 export interface ContextOptions {
   storeDir: string;
   engineWorkerPath: string | URL;
+  /** Extra facts for the engine thread (the bundled app's parse worker path). */
+  engineData?: EngineWorkerData;
   emit?: Emit;
   actor?: string;
   open?: OpenOptions;
@@ -16,7 +18,7 @@ export interface ContextOptions {
 export function createContext(options: ContextOptions): UseCaseContext & { close(): Promise<void> } {
   const db = openWorkspace(options.storeDir, options.open);
   const nativeBinding = options.open?.nativeBinding;
-  const engine = new EngineHost(options.engineWorkerPath, nativeBinding ? { nativeBinding } : {});
+  const engine = new EngineHost(options.engineWorkerPath, { ...options.engineData, ...(nativeBinding ? { nativeBinding } : {}) });
   return {
     db,
     storeDir: options.storeDir,

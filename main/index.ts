@@ -25,6 +25,7 @@ async function start(): Promise<void> {
   const ctx = createContext({
     storeDir,
     engineWorkerPath: join(here, 'engineWorker.js'),
+    engineData: { csvParseWorkerPath: join(here, 'csvParseWorker.js') },
     emit: electronEmitter((channel, ...args) => mainWindow?.webContents.send(channel, ...args)),
     ...(nativeBinding ? { open: { nativeBinding } } : {}),
   });

@@ -6,6 +6,14 @@ import { installErrorTransfer } from '../../workers/engine/errorTransfer';
 
 installErrorTransfer();
 
+/** What the engine thread needs to know about the app it runs in. */
+export interface EngineWorkerData {
+  /** Electron-ABI better-sqlite3 addon. */
+  nativeBinding?: string;
+  /** The bundled CSV parse worker, next to the main bundle. */
+  csvParseWorkerPath?: string;
+}
+
 export class EngineCrashedError extends Error {
   readonly code = 'ENGINE_CRASHED';
   constructor(detail: string) {
@@ -26,7 +34,7 @@ export class EngineHost {
 
   constructor(
     private readonly workerPath: string | URL,
-    private readonly workerData: { nativeBinding?: string } = {},
+    private readonly workerData: EngineWorkerData = {},
   ) {}
 
   /** Runs one engine call; rejects with EngineCrashedError if the worker dies meanwhile. */

@@ -2,6 +2,7 @@ import { isCancelRequested, type CancelFlag } from './cancellation';
 import { importFile, type ImportOptions } from '../import/importFile';
 import { exportRunCsv } from '../matching/exportCsv';
 import { runReconciliation, type RunRequest } from '../matching/runStore';
+import { indexSearchChunk } from '../../main/db/queries/breakSearchIndex';
 import { engineDb } from './engineStore';
 import { sha256File, type TaskHooks } from './hashFile';
 import { previewImport, type PreviewOptions } from './previewImport';
@@ -48,6 +49,11 @@ export function createEngineApi() {
     /** Streams a run's matches or breaks to a CSV file. */
     exportRunCsv(storeDir: string, runId: number, what: 'matches' | 'breaks', outPath: string) {
       return exportRunCsv(engineDb(storeDir), runId, what, outPath);
+    },
+    /** Builds a run's free-text break index to the end (it can take seconds at a million breaks). */
+    buildSearchIndex(storeDir: string, runId: number): void {
+      const db = engineDb(storeDir);
+      while (indexSearchChunk(db, runId, 50_000));
     },
     /** Test hook: crashes the worker thread so restart paths can be exercised for real. */
     crashForTest(): never {

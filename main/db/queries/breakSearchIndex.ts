@@ -1,8 +1,8 @@
 import type { Db } from '../openWorkspace';
 import { explanationText, parseExplanation } from './explanationJson';
 
-// Indexing runs on main's event loop (until it moves into the engine worker); 5,000 breaks per
-// chunk keeps each slice near 150 ms at 1M breaks, 20,000 would halve the total but double the lag.
+// The app builds the index in the engine worker (main/usecases/analyst/searchIndex.ts); the chunked,
+// yielding ensureSearchIndex below serves in-process callers such as the benchmark.
 const CHUNK = 5_000;
 
 interface StateRow {

@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from
 import { dirname, isAbsolute } from 'node:path';
 import type { BreakRow, RequestOf, ResultOf } from '../../../preload/contract';
 import { appendAudit } from '../../audit/auditLog';
-import { ensureSearchIndex } from '../../db/queries/breakSearchIndex';
+import { ensureRunSearchIndex } from './searchIndex';
 import { iterateBreaks, toBreakRow } from '../../db/queries/breaksQueries';
 import type { UseCaseContext } from '../context';
 import { UseCaseError } from '../errors';
@@ -53,7 +53,7 @@ export async function exportBreaksCsv(ctx: UseCaseContext, request: RequestOf<'b
   const columns = (request.columns ?? EXPORT_COLUMNS) as Column[];
   const unknown = columns.filter((c) => !EXPORT_COLUMNS.includes(c));
   if (unknown.length) throw new UseCaseError('INVALID_INPUT', `Unknown export column(s): ${unknown.join(', ')}`);
-  if (request.filter.text) await ensureSearchIndex(ctx.db, request.filter.runId);
+  if (request.filter.text) await ensureRunSearchIndex(ctx, request.filter.runId);
 
   const temp = `${request.outputPath}.partial`;
   const hash = createHash('sha256');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TRIAGE_STATES, type RequestOf, type ResultOf } from '../../../preload/contract';
 import { appendAudit } from '../../audit/auditLog';
-import { ensureSearchIndex } from '../../db/queries/breakSearchIndex';
+import { ensureRunSearchIndex } from './searchIndex';
 import { applyStaged, stagedIds, stageUndo, stageUpdate, type SetFields } from '../../db/queries/triageBulkQueries';
 import {
   getAction,
@@ -35,7 +35,7 @@ export async function updateBreaks(
   if (change.state === undefined && change.assignee === undefined && change.classOverride === undefined && !change.note) {
     throw new UseCaseError('INVALID_INPUT', 'Nothing to change: give a state, an assignee, a class override or a note.');
   }
-  if ('filter' in target && target.filter.text) await ensureSearchIndex(ctx.db, runId);
+  if ('filter' in target && target.filter.text) await ensureRunSearchIndex(ctx, runId);
   const summary = describeChange(change);
   const set: SetFields = {
     ...(change.state !== undefined ? { state: change.state } : {}),

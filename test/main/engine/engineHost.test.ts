@@ -1,12 +1,14 @@
 import * as Comlink from 'comlink';
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sourceEngineWorkerPath } from '../../../main/createContext';
 import { EngineCrashedError, EngineHost } from '../../../main/engine/engineHost';
 import { createCancelFlag, requestCancel } from '../../../workers/engine/cancellation';
 import { createEngineApi } from '../../../workers/engine/engineApi';
+import { generateBenchCsvs } from '../../bench/generateBenchCsv';
 import { useTempStores } from '../../helpers/tempStore';
 
 const tempStore = useTempStores();
@@ -92,4 +94,16 @@ describe('engine through the worker bundled by electron-vite (out/main/engineWor
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
+  it.skipIf(!built)('imports a large CSV through the bundled parse worker with every row accounted for', async () => {
+    const parseWorker = fileURLToPath(new URL('../../../out/main/csvParseWorker.js', import.meta.url));
+    const engine = new EngineHost(bundled, { csvParseWorkerPath: parseWorker });
+    hosts.push(engine);
+    const { ledger, bytes } = await generateBenchCsvs(tempStore(), 90_000);
+    expect(bytes).toBeGreaterThan(8 * 1024 * 1024);
+    const result = await engine.call((api) => api.importFile(tempStore(), { filePath: ledger, kind: 'ledger', actor: 't' }));
+    const lines = readFileSync(ledger, 'utf8').trimEnd().split('\n').length - 1;
+    expect(result.rowsTotal).toBe(lines);
+    expect(result.rowsImported + result.rowsRejected).toBe(result.rowsTotal);
+    expect(result.rowsRejected).toBe(0);
+  });
 });
