@@ -61,7 +61,10 @@ export const test = base.extend<{ app: AppHarness }>({
       storeDir,
       screenshot: async (name) => {
         const path = join(ARTIFACTS_DIR, `${name}.png`);
-        await page.screenshot({ path, fullPage: true });
+        // A full-page capture of a scrolled page with an open drawer stitches fixed layers oddly;
+        // with a dialog open, the viewport is what the user sees.
+        const dialogOpen = (await page.locator('[role="dialog"]:visible').count()) > 0;
+        await page.screenshot({ path, fullPage: !dialogOpen });
         return path;
       },
     });
