@@ -39,8 +39,9 @@ async function writeLines(path: string, header: string, rows: number, line: (i: 
  */
 export async function generateBenchCsvs(dir: string, rows: number, seed = 7): Promise<{ ledger: string; processor: string; bytes: number }> {
   mkdirSync(dir, { recursive: true });
-  const ledger = join(dir, `ledger-${rows}.csv`);
-  const processor = join(dir, `processor-${rows}.csv`);
+  // v2: rows of about 140 bytes, the size the Import issue's target names.
+  const ledger = join(dir, `ledger-v2-${rows}.csv`);
+  const processor = join(dir, `processor-v2-${rows}.csv`);
   const rowAt = (i: number) => {
     const random = seededRandom(seed * 1_000_003 + i);
     const currency = CURRENCIES[Math.floor(random() * CURRENCIES.length)]!;
@@ -53,7 +54,7 @@ export async function generateBenchCsvs(dir: string, rows: number, seed = 7): Pr
     await writeLines(ledger, LEDGER_HEADER, rows, (i) => {
       const r = rowAt(i);
       if (r.anomaly < 0.002) return null; // missing_left seen from the processor
-      return `T${String(i).padStart(10, '0')},${r.account},cus_${String(i % 200_000).padStart(6, '0')},${money(r.amount, r.currency)},${r.currency},${new Date(r.ts).toISOString()},posted,idem-${i},${i},order ${i}`;
+      return `T${String(i).padStart(10, '0')},${r.account},cus_${String(i % 200_000).padStart(6, '0')},${money(r.amount, r.currency)},${r.currency},${new Date(r.ts).toISOString()},posted,idem-${i},${i},order ${i} web checkout ${r.account} batch ${i % 977}`;
     });
   }
   if (!existsSync(processor)) {
