@@ -1,28 +1,17 @@
-import { METHODS } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/dispatch';
 import { listRuns } from '../../main/db/queries/runsQueries';
 import { listSources } from '../../main/db/queries/sourcesQueries';
 import { seedSyntheticBreaks } from '../../main/usecases/bench/syntheticBreaks';
-import { runReconciliation } from '../../workers/matching/runStore';
 import { expect, test, type AppHarness } from './harness/fixtures';
 
-/**
- * Makes sure a ledger ↔ processor run exists. The demo may already have run it; otherwise it
- * reconciles the demo ledger against the demo processor file: through the contract's
- * runs:start-run when main implements it; until then through the engine's own persistence on the
- * harness's workspace (the same code the worker runs), then tells the page the workspace changed.
- */
+/** The demo reconciles itself when loaded; this finds its ledger ↔ processor run, or starts one. */
 async function ensureRun(app: AppHarness): Promise<void> {
   if (listRuns(app.ctx.db).length > 0) return;
   const sources = listSources(app.ctx.db);
   const left = sources.find((s) => s.name === 'demo-ledger')!;
   const right = sources.find((s) => s.name === 'demo-processor')!;
-  if ('runs:start-run' in METHODS) {
-    const outcome = await dispatch(app.ctx, 'runs:start-run', { leftSourceId: left.id, rightSourceId: right.id });
-    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
-  } else {
-    runReconciliation(app.ctx.db, { leftSourceId: left.id, rightSourceId: right.id, actor: app.ctx.actor });
-  }
+  const outcome = await dispatch(app.ctx, 'runs:start-run', { leftSourceId: left.id, rightSourceId: right.id });
+  expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
   app.ctx.emit('recon:workspace-changed', { reason: 'run' });
 }
 

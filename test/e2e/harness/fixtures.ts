@@ -64,6 +64,7 @@ export const test = base.extend<{ app: AppHarness }>({
         // A full-page capture of a scrolled page with an open drawer stitches fixed layers oddly;
         // with a dialog open, the viewport is what the user sees.
         const dialogOpen = (await page.locator('[role="dialog"]:visible').count()) > 0;
+        if (!dialogOpen) await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
         await page.screenshot({ path, fullPage: !dialogOpen });
         return path;
       },

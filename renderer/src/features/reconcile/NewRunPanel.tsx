@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { RunPreview, RunResult, SourceSummary } from '../../../../preload/contract';
 import { call, ReconCallError } from '../../api/reconClient';
@@ -49,16 +49,12 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
 
   if (summary.data && sources.length < 2) {
     return (
-      <Card withBorder padding="lg">
-        <Text c="dimmed">Import at least two sources (or load the demo from the Workspace page) to start a reconciliation.</Text>
-      </Card>
+      <Text c="dimmed">Import at least two sources (or load the demo from the Workspace page) to start a reconciliation.</Text>
     );
   }
   const options = sources.map((s) => ({ value: String(s.id), label: label(s) }));
   return (
-    <Card withBorder padding="lg">
-      <Stack gap="md">
-        <Title order={3}>New reconciliation</Title>
+    <Stack gap="md">
         <Group grow>
           <Select label="Left source" placeholder="e.g. the ledger" data={options} value={leftId} onChange={setLeftId} searchable />
           <Select label="Right source" placeholder="e.g. the processor file" data={options} value={rightId} onChange={setRightId} searchable />
@@ -89,7 +85,6 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
             Run reconciliation
           </Button>
         </Group>
-      </Stack>
-    </Card>
+    </Stack>
   );
 }

@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDemoFiles } from '../../main/demo/demoFiles';
+import { expect, test, type AppHarness } from './harness/fixtures';
+
+async function importThroughWizard(app: AppHarness, filePath: string, kind: 'ledger' | 'processor') {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByLabel('File path').fill(filePath);
+  await page.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: kind, exact: true }).click();
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByLabel('Validation summary')).toContainText('normalize cleanly');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('0 rejected');
+}
+
+test('import two files → new run with an edited rule, preview, run → dashboard → breaks', async ({ app }) => {
+  const { page } = app;
+  const files = buildDemoFiles();
+  const ledger = join(app.storeDir, 'ledger.csv');
+  const processor = join(app.storeDir, 'processor.csv');
+  writeFileSync(ledger, files.ledgerCsv);
+  writeFileSync(processor, files.processorCsv);
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+
+  await nav.getByText('Import', { exact: true }).click();
+  await importThroughWizard(app, ledger, 'ledger');
+  await importThroughWizard(app, processor, 'processor');
+
+  await nav.getByText('Runs', { exact: true }).click();
+  await page.getByRole('button', { name: 'Start a reconciliation' }).click();
+  await page.getByRole('combobox', { name: 'Left source' }).click();
+  await page.getByRole('option', { name: /^ledger\.csv/ }).click();
+  await page.getByRole('combobox', { name: 'Right source' }).click();
+  await page.getByRole('option', { name: /^processor\.csv/ }).click();
+
+  // The rule form edits the JSON: widen the exact-key window so the 51 h settlement matches.
+  const after = page.getByRole('textbox', { name: 'exact-key window after' });
+  await expect(after).toHaveValue('24');
+  await after.fill('72');
+  await expect(page.getByRole('textbox', { name: 'Rule set JSON' })).toHaveValue(/"maxDeltaMs": 259200000/);
+  await page.getByRole('button', { name: 'Preview on a sample' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Preview:' })).toContainText('of a sample matched');
+
+  // A broken rule set is refused before it can run, with the path at fault.
+  const json = page.getByRole('textbox', { name: 'Rule set JSON' });
+  const good = await json.inputValue();
+  await json.fill(good.replace('"version": 1', '"version": 0'));
+  await expect(page.getByRole('alert').filter({ hasText: 'The rule set is not valid' })).toContainText('rules.version');
+  await expect(page.getByRole('button', { name: 'Run reconciliation' })).toBeDisabled();
+  await json.fill(good);
+  await expect(page.getByRole('alert').filter({ hasText: 'The rule set is not valid' })).toHaveCount(0);
+  await app.screenshot('new-run');
+
+  await page.getByRole('button', { name: 'Run reconciliation' }).click();
+  await expect(page.getByRole('heading', { name: 'Run dashboard' })).toBeVisible();
+  const byClass = page.getByRole('table', { name: 'Breaks by class' });
+  await expect(byClass).toContainText('status_mismatch');
+  await expect(byClass.getByRole('row').filter({ hasText: 'delay' })).toContainText('0');
+  await app.screenshot('new-run-dashboard');
+
+  await byClass.getByRole('button', { name: 'missing_right' }).click();
+  await expect(page.getByRole('grid', { name: 'Breaks' }).getByRole('row')).toHaveCount(4);
+});
