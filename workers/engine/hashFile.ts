@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
+import type { TaskHooks } from '../shared/taskHooks';
 import { CancelledError } from './cancellation';
 
-export interface TaskHooks {
-  onProgress?(done: number, total: number | null, phase: string): void;
-  isCancelled?(): boolean;
-}
+export type { TaskHooks };
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../../main/db/openWorkspace';
-import type { SourceKind } from '../../preload/contract';
+import type { ImportResult as ContractImportResult, SourceKind } from '../../preload/contract';
 import { detectFormat, type ImportFormat } from './detectFormat';
 import type { TextEncoding } from './encoding';
 import { ImportError, invalidInput } from './errors';
@@ -15,6 +15,7 @@ import type { CsvParseTask } from './parallel/protocol';
 import { BatchWriter } from './store/batchWriter';
 import { ChunkWriter } from './store/chunkWriter';
 import { abandonSource, completeSource, findSourcesBySha, insertSource, type Completion } from './store/sourcesRepo';
+import type { TaskHooks } from '../shared/taskHooks';
 import { isValidTimeZone } from './zoneOffset';
 import './bank/registerBankReaders';
 
@@ -33,24 +34,10 @@ export interface ImportOptions {
   parallel?: boolean;
 }
 
-export interface ImportHooks {
-  onProgress?(done: number, total: number | null, phase: string): void;
-  isCancelled?(): boolean;
-}
+export type ImportHooks = TaskHooks;
 
-export interface ImportResult {
-  sourceId: number;
-  name: string;
-  format: string;
-  sha256: string;
-  rowsTotal: number;
-  rowsImported: number;
-  rowsRejected: number;
-  frontierMs: number | null;
-  warnings: string[];
-  /** True when this call continued an interrupted import of the same file. */
-  resumed: boolean;
-}
+/** The contract's import result, plus whether this call continued an interrupted import of the same file. */
+export type ImportResult = ContractImportResult & { resumed: boolean };
 
 const HEAD_TEXT_BYTES = 256 * 1024;
 /** Below this a worker's start-up costs more than it saves. */

@@ -2,17 +2,13 @@ import { useState } from 'react';
 import type { ImportPreview, ImportResult, MappingFile } from '../../../../preload/contract';
 import { call, ReconCallError } from '../../api/reconClient';
 import { useTask } from '../../api/useTask';
+import { parseJsonObject } from '../../components/parseJsonObject';
 import { EMPTY_IMPORT_FORM, type ImportFormValues } from './ImportFileForm';
 
 function parseMapping(text: string): { mapping: MappingFile | undefined; error: string | null } {
   if (!text.trim()) return { mapping: undefined, error: null };
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return { mapping: undefined, error: 'The mapping must be a JSON object.' };
-    return { mapping: value as MappingFile, error: null };
-  } catch (error) {
-    return { mapping: undefined, error: `Not valid JSON: ${(error as Error).message}` };
-  }
+  const { value, error } = parseJsonObject(text, 'mapping');
+  return { mapping: value ?? undefined, error };
 }
 
 /** The wizard's state: file settings → preview with the effective mapping → import with progress. */

@@ -1,3 +1,5 @@
+import { parseJsonObject } from '../../components/parseJsonObject';
+
 /**
  * Reads and edits the few rule-set settings the form shows, on the JSON the engine validates.
  * Anything the form does not know stays exactly as it was in the JSON.
@@ -67,11 +69,6 @@ export function applyCommonSettings(rules: unknown, settings: CommonSettings): J
 
 /** Parses the JSON editor's text; a syntax error is reported with its message, never thrown. */
 export function parseRulesText(text: string): { rules: Json | null; error: string | null } {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return { rules: null, error: 'The rule set must be a JSON object.' };
-    return { rules: value as Json, error: null };
-  } catch (error) {
-    return { rules: null, error: `Not valid JSON: ${(error as Error).message}` };
-  }
+  const { value, error } = parseJsonObject(text, 'rule set');
+  return { rules: value, error };
 }
