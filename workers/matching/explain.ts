@@ -91,14 +91,32 @@ export function pairCriteria(ctx: Ctx, l: number, r: number): Criterion[] {
   }
   const statusOk = statusCompatible(left.stat[l]!, right.stat[r]!);
   if (!statusOk) out.push({ name: 'status', ok: false, text: `status ${left.input.status[l]} vs ${right.input.status[r]}` });
-  for (const c of out) if (c.ok) delete c.text;
+  // Passed criteria need no words, and those without a delta say nothing beyond "ok": leave them out.
+  let kept = 0;
+  for (const c of out) {
+    if (c.ok) {
+      if (c.delta === undefined) continue;
+      delete c.text;
+    }
+    out[kept++] = c;
+  }
+  out.length = kept;
   return out;
 }
 
+/**
+ * A candidate names the record (`text`) and carries each failed criterion's own words once, in
+ * `criteria` (readers show `text · failed…`); candidateLine joins the two for one-line uses (summaries).
+ */
 function candidate(ctx: Ctx, side: Side, i: number, criteria: Criterion[]): Candidate {
-  const failed = criteria.filter((c) => !c.ok).map((c) => c.text);
-  const text = `${describe(ctx, side, i)}: ${failed.length ? failed.join('; ') : 'all criteria met'}`;
-  return { side: side.name, id: side.input.ids[i]!, line: side.input.lines[i]!, externalId: side.input.externalId[i]!, criteria, text };
+  return { side: side.name, id: side.input.ids[i]!, line: side.input.lines[i]!, externalId: side.input.externalId[i]!, criteria, text: describe(ctx, side, i) };
+}
+
+/** The candidate in one line: its record and what failed (the pre-split `text`). */
+export function candidateLine(c: Candidate): string {
+  let failed = '';
+  for (const k of c.criteria) if (!k.ok) failed += failed ? `; ${k.text}` : k.text;
+  return `${c.text}: ${failed || 'all criteria met'}`;
 }
 
 /** Records of each side grouped by account, each group sorted by time on first use. */
@@ -215,6 +233,28 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
     summary = `${who} has no ${sideLabel(other)} counterpart.`;
   }
   if (draft.facts.ambiguous) summary += ' Several equally good candidates tied, so none was picked automatically.';
-  if (candidates[0]) summary += ` Nearest: ${candidates[0].text}.`;
+  if (candidates[0]) summary += ` Nearest: ${candidateLine(candidates[0])}.`;
   return { summary, candidates, facts };
+}
+
+/**
+ * The stored form of an explanation (breaks.explanation_json): the summary, the facts, and each
+ * candidate as its record id (the analyst resolves it to the cited record: file, line, external id),
+ * its description and only its failed criteria, each with its words and signed delta. Passed
+ * criteria and fields the record id already gives are left out, so no text is stored twice.
+ */
+export function explanationJson(e: Explanation): string {
+  let out = `{"summary":${JSON.stringify(e.summary)},"candidates":[`;
+  for (let c = 0; c < e.candidates.length; c += 1) {
+    const cand = e.candidates[c]!;
+    out += `${c ? ',' : ''}{"id":${cand.id},"text":${JSON.stringify(cand.text)},"criteria":[`;
+    let first = true;
+    for (const k of cand.criteria) {
+      if (k.ok) continue;
+      out += `${first ? '' : ','}{"name":"${k.name}","ok":false${k.delta === undefined ? '' : `,"delta":${k.delta}`}${k.text === undefined ? '' : `,"text":${JSON.stringify(k.text)}`}}`;
+      first = false;
+    }
+    out += ']}';
+  }
+  return `${out}],"facts":${JSON.stringify(e.facts)}}`;
 }

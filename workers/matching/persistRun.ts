@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { withBreakIndexesDeferred } from '../../main/db/queries/breakIndexes';
+import { explanationJson } from './explain';
 import type { Break, MatchTable } from './reconcile';
 
 type Db = Database.Database;
@@ -47,13 +49,62 @@ export function insertMatches(db: Db, runId: number, table: MatchTable, tick?: (
   }
 }
 
+const BREAK_COLUMNS = 11;
+const BREAK_BATCH = 50;
+/** Below this many breaks, maintaining the indexes row by row is cheaper than rebuilding them. */
+export const DEFER_INDEXES_MIN_BREAKS = 20_000;
+
+/**
+ * Whether to insert with the analyst indexes dropped and rebuilt: only for a large batch that is at
+ * least as big as what the table already holds (a rebuild costs the whole table, not just the batch).
+ */
+export function shouldDeferBreakIndexes(db: Db, adding: number, minBreaks = DEFER_INDEXES_MIN_BREAKS): boolean {
+  if (adding <= minBreaks) return false;
+  // max(id) bounds the count from above (ids only grow) and is one index probe; count only when it is close.
+  const maxId = (db.prepare('SELECT max(id) FROM breaks').pluck().get() as number | null) ?? 0;
+  if (maxId <= adding) return true;
+  return (db.prepare('SELECT COUNT(*) FROM breaks').pluck().get() as number) <= adding;
+}
+
+/**
+ * Inserts every break, 50 rows a statement; a batch large enough to pay for it goes in with the
+ * analyst indexes deferred (withBreakIndexesDeferred). Call inside the run's transaction.
+ */
 export function insertBreaks(db: Db, runId: number, breaks: readonly Break[]): void {
-  const insert = db.prepare(
-    `INSERT INTO breaks (run_id, class, left_ids, right_ids, amount_minor, currency, account, customer, ts_ms, blast_radius, explanation_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const b of breaks) {
-    insert.run(runId, b.class, b.leftIds.join(';'), b.rightIds.join(';'), b.amountMinor, b.currency, b.account, b.customer,
-      b.tsMs, b.blastRadius, JSON.stringify(b.explanation));
-  }
+  const write = () => {
+    const row = `(${new Array(BREAK_COLUMNS).fill('?').join(',')})`;
+    const sql = (rows: number) =>
+      `INSERT INTO breaks (run_id, class, left_ids, right_ids, amount_minor, currency, account, customer, ts_ms, blast_radius, explanation_json)
+       VALUES ${new Array(rows).fill(row).join(',')}`;
+    const put = (b: Break, at: number, target: unknown[]) => {
+      target[at] = runId;
+      target[at + 1] = b.class;
+      target[at + 2] = b.leftIds.join(';');
+      target[at + 3] = b.rightIds.join(';');
+      target[at + 4] = b.amountMinor;
+      target[at + 5] = b.currency;
+      target[at + 6] = b.account;
+      target[at + 7] = b.customer;
+      target[at + 8] = b.tsMs;
+      target[at + 9] = b.blastRadius;
+      target[at + 10] = explanationJson(b.explanation);
+    };
+    let i = 0;
+    if (breaks.length >= BREAK_BATCH) {
+      const full = db.prepare(sql(BREAK_BATCH));
+      const args: unknown[] = new Array(BREAK_BATCH * BREAK_COLUMNS);
+      for (; i + BREAK_BATCH <= breaks.length; i += BREAK_BATCH) {
+        for (let k = 0; k < BREAK_BATCH; k += 1) put(breaks[i + k]!, k * BREAK_COLUMNS, args);
+        full.run(args);
+      }
+    }
+    const rest = breaks.length - i;
+    if (rest > 0) {
+      const tail: unknown[] = new Array(rest * BREAK_COLUMNS);
+      for (let k = 0; k < rest; k += 1) put(breaks[i + k]!, k * BREAK_COLUMNS, tail);
+      db.prepare(sql(rest)).run(tail);
+    }
+  };
+  if (shouldDeferBreakIndexes(db, breaks.length)) withBreakIndexesDeferred(db, write);
+  else write();
 }

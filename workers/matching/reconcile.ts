@@ -5,7 +5,7 @@ import { BREAK_CLASSES, EXCLUDED, MATCHED, prepare, STRATEGIES, type BreakClass,
 import { findDuplicates } from './duplicates';
 import { canonicalOrder, type EngineInput } from './engineInput';
 import { exactKeyPass } from './exactKeyPass';
-import { explainAll, type Explanation } from './explain';
+import { candidateLine, explainAll, type Explanation } from './explain';
 import { digestInput, stableJson, updateNumbers } from './fingerprint';
 import { classifyLeftovers } from './leftovers';
 import { findOutOfOrder } from './outOfOrder';
@@ -251,7 +251,7 @@ function fingerprintOf(ctx: Ctx, digests: { left: string; right: string }, break
     const d = ctx.breaks[i]!;
     parts.push(b.class, d.left.map((x) => ctx.left.input.lines[x]).join(';'), d.right.map((x) => ctx.right.input.lines[x]).join(';'),
       String(b.amountMinor), b.currency ?? '', b.blastRadius, b.explanation.summary);
-    for (const c of b.explanation.candidates) parts.push(`${c.side}:${c.line}:${c.text}`);
+    for (const c of b.explanation.candidates) parts.push(`${c.side}:${c.line}:${candidateLine(c)}`);
     parts.push('\n');
     if (parts.length > 50_000) {
       hash.update(parts.join('\u001f'));

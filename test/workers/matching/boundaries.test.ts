@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inputFromRecords } from '../../../workers/matching/engineInput';
+import { candidateLine } from '../../../workers/matching/explain';
 import { listMatches, reconcile, type EngineResult } from '../../../workers/matching/reconcile';
 import { DEFAULT_RULES, parseRuleSet, type RuleSet } from '../../../workers/matching/ruleSet';
 import type { StoredRecord } from '../../../workers/shared/record';
@@ -207,7 +208,8 @@ describe('break classes', () => {
     expect(b.explanation.candidates).toHaveLength(3);
     expect(b.explanation.candidates[0]!.externalId).toBe('q');
     expect(b.explanation.candidates[0]!.criteria.find((c) => c.name === 'key')).toMatchObject({ ok: false });
-    expect(b.explanation.candidates[0]!.text).toMatch(/key a ≠ q/);
+    expect(b.explanation.candidates[0]!.criteria.find((c) => c.name === 'key')!.text).toMatch(/key a ≠ q/);
+    expect(candidateLine(b.explanation.candidates[0]!)).toMatch(/key a ≠ q/);
     expect(['low', 'medium', 'high']).toContain(b.blastRadius);
   });
 });

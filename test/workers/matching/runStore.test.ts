@@ -8,6 +8,8 @@ import { seedSource } from '../../../workers/matching/bench/seedStore';
 import { BREAKS_CSV_HEADER, exportRunCsv, MATCHES_CSV_HEADER } from '../../../workers/matching/exportCsv';
 import { DEFAULT_RULES } from '../../../workers/matching/ruleSet';
 import { runReconciliation } from '../../../workers/matching/runStore';
+import { shouldDeferBreakIndexes } from '../../../workers/matching/persistRun';
+import { explainBreak } from '../../../main/usecases/analyst/explainBreak';
 import { generateDataset, shuffled } from '../../generators/reconData';
 import { rec } from '../../generators/records';
 
@@ -59,6 +61,33 @@ describe('runReconciliation', () => {
     expect(verifyChain(db).ok).toBe(true);
     const ruleSet = db.prepare('SELECT name, version FROM rule_sets').all();
     expect(ruleSet).toEqual([{ name: 'ledger-processor', version: 1 }]);
+  });
+
+  it('stores explanations compactly, in the shape the analyst view reads', () => {
+    const { left, right } = seedPair();
+    const outcome = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    const row = db.prepare(`SELECT explanation_json FROM breaks WHERE run_id = ? AND class = 'missing_right' LIMIT 1`).pluck().get(outcome.runId) as string;
+    const stored = JSON.parse(row) as { summary: string; candidates: { id: number; text: string; criteria: { ok: boolean; text?: string }[] }[] };
+    expect(stored.candidates.length).toBeGreaterThan(0);
+    for (const c of stored.candidates) {
+      // Only failed criteria are stored, and their words are not repeated in the candidate's own text.
+      expect(c.criteria.every((k) => !k.ok && typeof k.text === 'string' && !c.text.includes(k.text!))).toBe(true);
+    }
+    const shown = explainBreak(db, row);
+    expect(shown.text).toBe(stored.summary);
+    expect(shown.candidates[0]!.record?.id).toBe(stored.candidates[0]!.id);
+    expect(shown.candidates[0]!.detail).toBe([stored.candidates[0]!.text, ...stored.candidates[0]!.criteria.map((k) => k.text)].join(' · '));
+  });
+
+  it('defers the break indexes only for a batch at least as big as the table', () => {
+    expect(shouldDeferBreakIndexes(db, 30_000)).toBe(true);
+    expect(shouldDeferBreakIndexes(db, 100)).toBe(false);
+    const { left, right } = seedPair();
+    const outcome = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    expect(shouldDeferBreakIndexes(db, outcome.counts.breaks! - 1, 1)).toBe(false);
+    expect(shouldDeferBreakIndexes(db, outcome.counts.breaks!, 1)).toBe(true);
+    const indexes = db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name GLOB 'breaks_by_run_*'`).pluck().get();
+    expect(indexes).toBe(8);
   });
 
   it('gives the same fingerprint whatever order the records were stored in', () => {
