@@ -73,17 +73,55 @@ export interface Ctx {
   normalizeKey: (raw: string | null) => string | null;
 }
 
-/** Matches, column by column; group members are side indices, delimited by offsets. */
+/** A typed array that grows by doubling; `view()` is the filled part (no copy). */
+class Grow<T extends Float64Array | Int32Array | Uint8Array> {
+  data: T;
+  length = 0;
+  constructor(private readonly make: (n: number) => T, capacity = 1024) {
+    this.data = make(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = this.make(this.data.length * 2);
+      grown.set(this.data as never);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  at(i: number): number {
+    return this.data[i]!;
+  }
+
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+const f64 = (n: number) => new Float64Array(n);
+const i32 = (n: number) => new Int32Array(n);
+const u8 = (n: number) => new Uint8Array(n);
+
+/**
+ * Matches, column by column in growable typed arrays (a million matches are a few flat buffers, not
+ * nine million boxed array slots); group members are side indices, delimited by offsets.
+ */
 export class MatchList {
-  strategy: number[] = [];
-  pass: number[] = [];
-  score: number[] = [];
-  amountDelta: number[] = [];
-  timeDelta: number[] = [];
-  leftOff: number[] = [0];
-  rightOff: number[] = [0];
-  leftIdx: number[] = [];
-  rightIdx: number[] = [];
+  readonly strategy = new Grow(u8);
+  readonly pass = new Grow(u8);
+  readonly score = new Grow(f64);
+  readonly amountDelta = new Grow(f64);
+  readonly timeDelta = new Grow(f64);
+  readonly leftOff = new Grow(i32);
+  readonly rightOff = new Grow(i32);
+  readonly leftIdx = new Grow(i32);
+  readonly rightIdx = new Grow(i32);
+
+  constructor() {
+    this.leftOff.push(0);
+    this.rightOff.push(0);
+  }
 
   get count(): number {
     return this.strategy.length;

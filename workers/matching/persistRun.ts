@@ -28,7 +28,7 @@ export function insertMatches(db: Db, runId: number, table: MatchTable, tick?: (
   const put = (i: number, at: number, target: unknown[]) => {
     const t = table.timeDeltaMs[i]!;
     target[at] = runId;
-    target[at + 1] = table.strategy[i];
+    target[at + 1] = table.strategies[table.strategyCode[i]!];
     target[at + 2] = table.score[i];
     target[at + 3] = idList(table.leftIds, table.leftOffsets[i]!, table.leftOffsets[i + 1]!);
     target[at + 4] = idList(table.rightIds, table.rightOffsets[i]!, table.rightOffsets[i + 1]!);

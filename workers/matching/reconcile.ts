@@ -29,8 +29,11 @@ export class ReconcileCancelledError extends Error {
 /** Matches column by column; group i's left ids are leftIds[leftOffsets[i] .. leftOffsets[i+1]). */
 export interface MatchTable {
   count: number;
-  strategy: Strategy[];
-  passName: string[];
+  /** Codes into `strategies` / `passNames`, one per match. */
+  strategyCode: Uint8Array;
+  passCode: Uint8Array;
+  strategies: readonly Strategy[];
+  passNames: readonly string[];
   score: Float64Array;
   amountDeltaMinor: Float64Array;
   /** NaN when a timestamp is missing. */
@@ -82,8 +85,8 @@ export function matchAt(table: MatchTable, i: number): Match {
   return {
     leftIds: Array.from(table.leftIds.subarray(table.leftOffsets[i]!, table.leftOffsets[i + 1]!)),
     rightIds: Array.from(table.rightIds.subarray(table.rightOffsets[i]!, table.rightOffsets[i + 1]!)),
-    strategy: table.strategy[i]!,
-    passName: table.passName[i]!,
+    strategy: table.strategies[table.strategyCode[i]!]!,
+    passName: table.passNames[table.passCode[i]!]!,
     score: table.score[i]!,
     amountDeltaMinor: table.amountDeltaMinor[i]!,
     timeDeltaMs: t === t ? t : null,
@@ -182,20 +185,24 @@ function toBreak(ctx: Ctx, d: BreakDraft, explanation: Explanation, blastRadius:
 
 function toMatchTable(ctx: Ctx): MatchTable {
   const m = ctx.matches;
-  const leftIds = new Float64Array(m.leftIdx.length);
-  for (let k = 0; k < leftIds.length; k += 1) leftIds[k] = ctx.left.input.ids[m.leftIdx[k]!]!;
-  const rightIds = new Float64Array(m.rightIdx.length);
-  for (let k = 0; k < rightIds.length; k += 1) rightIds[k] = ctx.right.input.ids[m.rightIdx[k]!]!;
+  const leftIdx = m.leftIdx.view();
+  const rightIdx = m.rightIdx.view();
+  const leftIds = new Float64Array(leftIdx.length);
+  for (let k = 0; k < leftIds.length; k += 1) leftIds[k] = ctx.left.input.ids[leftIdx[k]!]!;
+  const rightIds = new Float64Array(rightIdx.length);
+  for (let k = 0; k < rightIds.length; k += 1) rightIds[k] = ctx.right.input.ids[rightIdx[k]!]!;
   return {
     count: m.count,
-    strategy: m.strategy.map((s) => STRATEGIES[s]!),
-    passName: m.pass.map((p) => ctx.rules.passes[p]!.name),
-    score: new Float64Array(m.score),
-    amountDeltaMinor: new Float64Array(m.amountDelta),
-    timeDeltaMs: new Float64Array(m.timeDelta),
-    leftOffsets: new Int32Array(m.leftOff),
+    strategyCode: m.strategy.view(),
+    passCode: m.pass.view(),
+    strategies: STRATEGIES,
+    passNames: ctx.rules.passes.map((p) => p.name),
+    score: m.score.view(),
+    amountDeltaMinor: m.amountDelta.view(),
+    timeDeltaMs: m.timeDelta.view(),
+    leftOffsets: m.leftOff.view(),
     leftIds,
-    rightOffsets: new Int32Array(m.rightOff),
+    rightOffsets: m.rightOff.view(),
     rightIds,
   };
 }
@@ -229,21 +236,57 @@ function fingerprintOf(ctx: Ctx, digests: { left: string; right: string }, break
   const hash = createHash('sha256');
   hash.update(`${ENGINE_VERSION}\n${stableJson(ctx.rules)}\n${digests.left}\n${digests.right}\n`);
   const m = ctx.matches;
-  // Matches as numbers only, members named by line (content), not by database id; one buffer, one update.
-  const buffer = new Float64Array(m.count * 7 + m.leftIdx.length + m.rightIdx.length);
+  // Matches as numbers only, members named by line (content), not by database id; hashed through a
+  // small reused buffer (the bytes are those of one buffer over all matches).
+  const strategy = m.strategy.view();
+  const pass = m.pass.view();
+  const score = m.score.view();
+  const amountDelta = m.amountDelta.view();
+  const timeDelta = m.timeDelta.view();
+  const leftOff = m.leftOff.view();
+  const rightOff = m.rightOff.view();
+  const leftIdx = m.leftIdx.view();
+  const rightIdx = m.rightIdx.view();
+  const leftLines = ctx.left.input.lines;
+  const rightLines = ctx.right.input.lines;
+  const CHUNK = 1 << 16;
+  const buffer = new Float64Array(CHUNK);
   let k = 0;
+  const put = (v: number) => {
+    buffer[k++] = v;
+    if (k === CHUNK) {
+      updateNumbers(hash, buffer);
+      k = 0;
+    }
+  };
   for (let i = 0; i < m.count; i += 1) {
-    buffer[k++] = m.strategy[i]!;
-    buffer[k++] = m.pass[i]!;
-    buffer[k++] = m.score[i]!;
-    buffer[k++] = m.amountDelta[i]!;
-    buffer[k++] = m.timeDelta[i]!;
-    buffer[k++] = m.leftOff[i + 1]! - m.leftOff[i]!;
-    for (let x = m.leftOff[i]!; x < m.leftOff[i + 1]!; x += 1) buffer[k++] = ctx.left.input.lines[m.leftIdx[x]!]!;
-    buffer[k++] = m.rightOff[i + 1]! - m.rightOff[i]!;
-    for (let x = m.rightOff[i]!; x < m.rightOff[i + 1]!; x += 1) buffer[k++] = ctx.right.input.lines[m.rightIdx[x]!]!;
+    if (k + 9 <= CHUNK && leftOff[i + 1]! - leftOff[i]! === 1 && rightOff[i + 1]! - rightOff[i]! === 1) {
+      buffer[k++] = strategy[i]!;
+      buffer[k++] = pass[i]!;
+      buffer[k++] = score[i]!;
+      buffer[k++] = amountDelta[i]!;
+      buffer[k++] = timeDelta[i]!;
+      buffer[k++] = 1;
+      buffer[k++] = leftLines[leftIdx[leftOff[i]!]!]!;
+      buffer[k++] = 1;
+      buffer[k++] = rightLines[rightIdx[rightOff[i]!]!]!;
+      if (k >= CHUNK - 9) {
+        updateNumbers(hash, buffer.subarray(0, k));
+        k = 0;
+      }
+      continue;
+    }
+    put(strategy[i]!);
+    put(pass[i]!);
+    put(score[i]!);
+    put(amountDelta[i]!);
+    put(timeDelta[i]!);
+    put(leftOff[i + 1]! - leftOff[i]!);
+    for (let x = leftOff[i]!; x < leftOff[i + 1]!; x += 1) put(leftLines[leftIdx[x]!]!);
+    put(rightOff[i + 1]! - rightOff[i]!);
+    for (let x = rightOff[i]!; x < rightOff[i + 1]!; x += 1) put(rightLines[rightIdx[x]!]!);
   }
-  updateNumbers(hash, buffer);
+  updateNumbers(hash, buffer.subarray(0, k));
   // Breaks: content and explanation text, members by line; database ids stay out.
   const parts: string[] = [];
   for (let i = 0; i < breaks.length; i += 1) {
