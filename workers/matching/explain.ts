@@ -119,6 +119,34 @@ export function candidateLine(c: Candidate): string {
   return `${c.text}: ${failed || 'all criteria met'}`;
 }
 
+/**
+ * Sorts record indices (ascending on entry) by time, then index. Records mostly arrive in time order
+ * (files are in sequence or settlement order), so an insertion sort is near linear; past a budget of
+ * moves it gives up and lets a comparator sort finish (the order is the same either way).
+ */
+export function sortByTime(run: Int32Array, times: Float64Array): void {
+  const at = (i: number) => times[i]! || 0;
+  let budget = run.length * 8 + 64;
+  for (let p = 1; p < run.length; p += 1) {
+    const x = run[p]!;
+    const tx = at(x);
+    let q = p - 1;
+    while (q >= 0) {
+      const y = run[q]!;
+      const ty = at(y);
+      if (ty < tx || (ty === tx && y < x)) break;
+      run[q + 1] = y;
+      q -= 1;
+      if (--budget < 0) {
+        run[q + 1] = x;
+        run.sort((a, b) => at(a) - at(b) || a - b);
+        return;
+      }
+    }
+    run[q + 1] = x;
+  }
+}
+
 /** Records of each side grouped by account, each group sorted by time on first use. */
 class AccountTimeIndex {
   private readonly starts: Int32Array;
@@ -140,7 +168,7 @@ class AccountTimeIndex {
     const run = this.order.subarray(this.starts[account]!, this.starts[account + 1]!);
     const times = this.side.input.tsMs;
     if (!this.sorted[account]) {
-      run.sort((x, y) => (times[x]! || 0) - (times[y]! || 0) || x - y);
+      sortByTime(run, times);
       this.sorted[account] = 1;
     }
     let lo = 0;

@@ -161,28 +161,26 @@ class PairLookup {
 }
 
 /**
- * Matches gained / lost / changed against the previous run of the same source pair. 1:1 matches (the
- * bulk) are read as integers (SQLite casts them) and compared through a dense lookup; groups compare
- * as their id-list text.
+ * Matches gained / lost / changed against the previous run of the same source pair, in one scan of its
+ * matches: 1:1 matches (the bulk) compare through a dense lookup; groups compare as their id-list text.
  */
 function computeImpact(db: Db, previousRunId: number, table: MatchTable, counts: Record<string, number>): RunImpact {
-  const single = `instr(left_ids, ';') = 0 AND instr(right_ids, ';') = 0 AND left_ids != '' AND right_ids != ''`;
-  const pairCount = db.prepare(`SELECT COUNT(*) FROM matches WHERE run_id = ? AND ${single}`).pluck().get(previousRunId) as number;
-  const pl = new Float64Array(pairCount);
-  const pr = new Float64Array(pairCount);
+  // One scan of the previous run's matches: 1:1 pairs (no ';') go to typed arrays, groups to a map.
+  const capacity = db.prepare('SELECT COUNT(*) FROM matches WHERE run_id = ?').pluck().get(previousRunId) as number;
+  const pl = new Float64Array(capacity);
+  const pr = new Float64Array(capacity);
   let n = 0;
-  for (const [l, r] of db.prepare(`SELECT CAST(left_ids AS INTEGER), CAST(right_ids AS INTEGER) FROM matches WHERE run_id = ? AND ${single}`)
-    .raw(true).iterate(previousRunId) as IterableIterator<[number, number]>) {
-    if (n >= pairCount) break;
-    pl[n] = l;
-    pr[n] = r;
-    n += 1;
+  const previousGroups = new Map<string, string>();
+  for (const [l, r] of db.prepare('SELECT left_ids, right_ids FROM matches WHERE run_id = ?').raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
+    if (n < capacity && l !== '' && r !== '' && l.indexOf(';') === -1 && r.indexOf(';') === -1) {
+      pl[n] = Number(l);
+      pr[n] = Number(r);
+      n += 1;
+    } else {
+      previousGroups.set(`${l}|${r}`, l);
+    }
   }
   const previousPairs = new PairLookup(pl.subarray(0, n), pr.subarray(0, n));
-  const previousGroups = new Map<string, string>();
-  for (const [l, r] of db.prepare(`SELECT left_ids, right_ids FROM matches WHERE run_id = ? AND NOT (${single})`).raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
-    previousGroups.set(`${l}|${r}`, l);
-  }
   const previousCount = previousPairs.size + previousGroups.size;
   const previousGroupLeft = new Set<number>();
   for (const l of previousGroups.values()) for (const id of l.split(';')) if (id) previousGroupLeft.add(Number(id));

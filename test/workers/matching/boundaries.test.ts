@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inputFromRecords } from '../../../workers/matching/engineInput';
-import { candidateLine } from '../../../workers/matching/explain';
+import { candidateLine, sortByTime } from '../../../workers/matching/explain';
 import { listMatches, reconcile, type EngineResult } from '../../../workers/matching/reconcile';
 import { DEFAULT_RULES, parseRuleSet, type RuleSet } from '../../../workers/matching/ruleSet';
 import type { StoredRecord } from '../../../workers/shared/record';
@@ -238,5 +238,22 @@ describe('aggregation', () => {
     const small = parseRuleSet({ ...DEFAULT_RULES.processorBank, passes: [{ ...DEFAULT_RULES.processorBank.passes[0]!, maxGroupSize: 2 }] });
     const bounded = reconcile(inputFromRecords(charges), inputFromRecords([payout]), small);
     expect(bounded.matches.count).toBe(0);
+  });
+});
+
+describe('sortByTime (explain’s per-account time index)', () => {
+  it('orders by time then index, nearly sorted or shuffled, like a comparator sort', () => {
+    for (const shuffle of [0.01, 1]) {
+      let seed = 7;
+      const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const n = 5_000;
+      const times = new Float64Array(n);
+      for (let i = 0; i < n; i += 1) times[i] = rand() < shuffle ? Math.floor(rand() * n) * 1000 : i * 1000;
+      times[3] = NaN;
+      const run = Int32Array.from({ length: n }, (_, i) => i);
+      const expected = Array.from(run).sort((a, b) => (times[a]! || 0) - (times[b]! || 0) || a - b);
+      sortByTime(run, times);
+      expect(Array.from(run)).toEqual(expected);
+    }
   });
 });
