@@ -11,3 +11,5 @@ export interface ReconApi {
 /** IPC channel names used between preload and main. */
 export const INVOKE_CHANNEL = 'recon:invoke';
 export const EVENT_CHANNEL = 'recon:event';
+/** Preload → main: the path of a file dropped on the window (only the preload can learn it). */
+export const DROP_CHANNEL = 'recon:file-dropped';

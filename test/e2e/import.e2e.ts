@@ -49,3 +49,19 @@ test('import wizard: a file that is not a ledger gets a clear error, nothing is 
   await expect(page.getByRole('alert')).toContainText('picture.png');
   expect((app.ctx.db.prepare('SELECT COUNT(*) AS n FROM sources').get() as { n: number }).n).toBe(0);
 });
+
+test('dropping a file anywhere on the window opens the import wizard on it', async ({ app }) => {
+  const { page } = app;
+  const file = join(app.storeDir, 'dropped.csv');
+  writeFileSync(file, 'id,amount,currency,date\nD1,1.00,USD,2024-05-01\n');
+  // The harness's webUtils reports a dropped File's name as its path.
+  // Page code as text: this project's node typings have no DOM.
+  await page.evaluate(`(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['x'], ${JSON.stringify(file)}));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  })()`);
+  await expect(page.getByLabel('File path')).toHaveValue(file);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Preview rows' })).toContainText('D1');
+});

@@ -1,5 +1,6 @@
 import { AppShell, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { subscribe } from '../api/reconClient';
 import { AuditPage } from '../features/audit/AuditPage';
 import { BreaksPage } from '../features/breaks/BreaksPage';
 import { ImportPage } from '../features/import/ImportPage';
@@ -13,6 +14,16 @@ import { useGoToShortcuts } from './useGoToShortcuts';
 
 export function Shell() {
   const [page, setPage] = useState<PageId>('workspace');
+  const [dropped, setDropped] = useState<{ filePath: string; at: number } | null>(null);
+  // A file dropped anywhere on the window opens the import wizard on it.
+  useEffect(
+    () =>
+      subscribe('recon:file-dropped', ({ filePath }) => {
+        setDropped({ filePath, at: Date.now() });
+        setPage('import');
+      }),
+    [],
+  );
   useGoToShortcuts(setPage);
   const current = PAGES.find((p) => p.id === page)!;
   return (
@@ -46,7 +57,7 @@ export function Shell() {
       <AppShell.Main>
         {page === 'workspace' && <WorkspacePage onNavigate={setPage} />}
         {page === 'audit' && <AuditPage />}
-        {page === 'import' && <ImportPage />}
+        {page === 'import' && <ImportPage dropped={dropped} />}
         {page === 'runs' && <RunsPage onNavigate={setPage} />}
         {page === 'breaks' && <BreaksPage onNavigate={setPage} />}
         {!['workspace', 'audit', 'runs', 'breaks', 'import'].includes(page) && <UpcomingPage page={current} onNavigate={setPage} />}

@@ -6,6 +6,7 @@ type Listener = (event: unknown, ...args: unknown[]) => void;
 
 interface HarnessWindow {
   __reconHarnessInvoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  __reconHarnessSend(channel: string, ...args: unknown[]): Promise<unknown>;
   __reconHarnessEmit?: (channel: string, ...args: unknown[]) => void;
   [key: string]: unknown;
 }
@@ -23,8 +24,14 @@ export const contextBridge = {
   },
 };
 
+// A page cannot know a dropped file's path; tests name the file by its full path instead.
+export const webUtils = {
+  getPathForFile: (file: { name: string }) => file.name,
+};
+
 export const ipcRenderer = {
   invoke: (channel: string, ...args: unknown[]) => page.__reconHarnessInvoke(channel, ...args),
+  send: (channel: string, ...args: unknown[]) => void page.__reconHarnessSend(channel, ...args),
   on(channel: string, listener: Listener) {
     if (!listeners.has(channel)) listeners.set(channel, new Set());
     listeners.get(channel)!.add(listener);

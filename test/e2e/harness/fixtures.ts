@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createContext, sourceEngineWorkerPath } from '../../../main/createContext';
 import { dispatch } from '../../../main/ipc/dispatch';
+import { announceDroppedFile } from '../../../main/ipc/droppedFile';
 import type { UseCaseContext } from '../../../main/usecases/context';
 import { isTrustedRendererUrl } from '../../../main/window/securityPolicy';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../preload/contract';
+import { DROP_CHANNEL, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../preload/contract';
 import { buildPreloadForBrowser } from './buildPreloadForBrowser';
 import { serveRenderer } from './serveRenderer';
 
@@ -48,6 +49,9 @@ export const test = base.extend<{ app: AppHarness }>({
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Request refused: unknown sender' } };
       }
       return dispatch(ctx, method, request);
+    });
+    await page.exposeBinding('__reconHarnessSend', (source, channel: unknown, path: unknown) => {
+      if (channel === DROP_CHANNEL && isTrustedRendererUrl(source.frame.url(), url)) announceDroppedFile(ctx, path);
     });
     preloadCode ??= buildPreloadForBrowser();
     await page.addInitScript({ content: await preloadCode });

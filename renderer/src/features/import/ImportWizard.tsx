@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Group, JsonInput, Select, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TaskProgress } from '../../components/TaskProgress';
 import { ImportFileForm } from './ImportFileForm';
@@ -7,14 +8,20 @@ import { PreviewTable } from './PreviewTable';
 import { useImportWizard } from './useImportWizard';
 
 /** File → preview as parsed with the mapping pre-filled by the guess → validation summary → import. */
-export function ImportWizard({ onShowRejected }: { onShowRejected: (sourceId: number) => void }) {
+export function ImportWizard(props: { onShowRejected: (sourceId: number) => void; dropped: { filePath: string; at: number } | null }) {
+  const { onShowRejected, dropped } = props;
   const w = useImportWizard();
+  const { startWith } = w;
+  useEffect(() => {
+    if (dropped) startWith(dropped.filePath);
+  }, [dropped, startWith]);
   const busy = w.previewing || w.task.running;
   const okRows = w.preview?.normalized.filter((n) => n.ok).length ?? 0;
   return (
     <Card withBorder padding="lg">
       <Stack gap="md">
         <Title order={3}>Import a file</Title>
+        <Text size="sm" c="dimmed">Drop a file anywhere on the window, browse for it, or type its path.</Text>
         <ImportFileForm values={w.form} onChange={w.setForm} disabled={busy} />
         <Group justify="flex-end">
           <Button variant="default" onClick={w.reset} disabled={busy}>Start over</Button>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ImportPreview, ImportResult, MappingFile } from '../../../../preload/contract';
 import { call, ReconCallError } from '../../api/reconClient';
 import { useTask } from '../../api/useTask';
@@ -65,6 +65,15 @@ export function useImportWizard() {
     }
   };
 
+  /** A fresh wizard on a file dropped on the window (its preview is one click away). */
+  const startWith = useCallback((filePath: string) => {
+    setForm({ ...EMPTY_IMPORT_FORM, filePath });
+    setMappingText('');
+    setPreview(null);
+    setResult(null);
+    setError(null);
+  }, []);
+
   const reset = () => {
     setForm(EMPTY_IMPORT_FORM);
     setMappingText('');
@@ -75,7 +84,7 @@ export function useImportWizard() {
 
   return {
     form, setForm, mappingText, setMappingText, mappingError: parsedMapping.error, preview, result, error,
-    previewing, task, runPreview, runImport, answer, reset,
+    previewing, task, runPreview, runImport, answer, reset, startWith,
     canImport: preview !== null && preview.questions.length === 0 && !parsedMapping.error && !task.running,
   };
 }
