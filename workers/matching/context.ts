@@ -203,6 +203,45 @@ export function prepare(left: EngineInput, right: EngineInput, rules: RuleSet): 
     const stat = new Uint8Array(n);
     const state = new Uint8Array(n);
     let maxTs = -Infinity;
+    const dicts = input.dictionaries;
+    if (dicts?.account && dicts.currency && dicts.status) {
+      // Snapshot input: intern each distinct value once, then translate codes.
+      const accountOf = Int32Array.from(dicts.account.values, (a) => {
+        if (a === null || a === '') return 0;
+        let code = accountCodes.get(a);
+        if (code === undefined) {
+          code = accounts.length;
+          accounts.push(a);
+          accountCodes.set(a, code);
+        }
+        return code;
+      });
+      const currencyOf = Int32Array.from(dicts.currency.values, (c) => {
+        let cc = currencyCodes.get(c!);
+        if (cc === undefined) {
+          cc = currencies.length;
+          currencies.push(c!);
+          currencyCodes.set(c!, cc);
+        }
+        return cc;
+      });
+      const statusOf = Uint8Array.from(dicts.status.values, (v) => classify(v));
+      const ac = dicts.account.codes;
+      const cc = dicts.currency.codes;
+      const sc = dicts.status.codes;
+      const ex = excluded[name];
+      for (let i = 0; i < n; i += 1) {
+        acct[i] = accountOf[ac[i]!]!;
+        cur[i] = currencyOf[cc[i]!]!;
+        const s = statusOf[sc[i]!]!;
+        stat[i] = s;
+        if (ex.has(s)) state[i] = EXCLUDED;
+        const ts = input.tsMs[i]!;
+        if (ts > maxTs) maxTs = ts;
+      }
+      const frontier = input.frontierMs ?? (maxTs === -Infinity ? NaN : maxTs);
+      return { name, input, n, acct, cur, stat, state, dup: new Uint8Array(n), frontier, keyCache: new Map(), chainCache: new Map() };
+    }
     for (let i = 0; i < n; i += 1) {
       const a = input.account[i]!;
       if (a !== null && a !== '') {

@@ -25,6 +25,12 @@ export interface EngineInput {
    * for exactly these columns in this order, so any reordering drops it.
    */
   digest?: string;
+  /**
+   * Dictionary form of low-cardinality columns when the input came from a snapshot: `values[codes[i]]`
+   * equals the column's value i. Lets the engine intern per distinct value instead of per record;
+   * like `digest`, valid only for exactly these columns in this order.
+   */
+  dictionaries?: Partial<Record<'account' | 'currency' | 'status', { values: (string | null)[]; codes: Int32Array }>>;
 }
 
 export function emptyInput(n: number): EngineInput {

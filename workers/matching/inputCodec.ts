@@ -112,6 +112,7 @@ export function decodeInput(encoded: Omit<EncodedInput, 'digest'> & { digest?: s
       const codes = int32(need(`${name}:codes`), count);
       values = new Array<string | null>(count);
       for (let i = 0; i < count; i += 1) values[i] = distinct[codes[i]!]!;
+      if (name === 'account' || name === 'currency' || name === 'status') (input.dictionaries ??= {})[name] = { values: distinct, codes };
     }
     if (values.length !== count) throw new Error(`snapshot column ${name} has ${values.length} values, expected ${count}`);
     (input as unknown as Record<StringColumn, (string | null)[]>)[name] = values;
