@@ -3,6 +3,8 @@ import { importFile, type ImportOptions } from '../import/importFile';
 import { exportRunCsv } from '../matching/exportCsv';
 import { runReconciliation, type RunRequest } from '../matching/runStore';
 import { indexSearchChunk } from '../../main/db/queries/breakSearchIndex';
+import { applyTriageUndo, applyTriageUpdate } from '../../main/usecases/analyst/triageApply';
+import type { RequestOf } from '../../preload/contract';
 import { engineDb } from './engineStore';
 import { sha256File, type TaskHooks } from './hashFile';
 import { previewImport, type PreviewOptions } from './previewImport';
@@ -54,6 +56,14 @@ export function createEngineApi() {
     buildSearchIndex(storeDir: string, runId: number): void {
       const db = engineDb(storeDir);
       while (indexSearchChunk(db, runId, 50_000));
+    },
+    /** A triage action over a whole filter (up to every break of a run), on the engine's connection. */
+    applyTriageUpdate(storeDir: string, actor: string, request: RequestOf<'triage:update-breaks'>) {
+      return applyTriageUpdate(engineDb(storeDir), actor, request);
+    },
+    /** The undo of a large triage action. */
+    applyTriageUndo(storeDir: string, actor: string, request: RequestOf<'triage:undo-action'>) {
+      return applyTriageUndo(engineDb(storeDir), actor, request);
     },
     /** Test hook: crashes the worker thread so restart paths can be exercised for real. */
     crashForTest(): never {

@@ -65,14 +65,14 @@ describe('triage', () => {
     const { runId, breakIds } = seedSmallRun(ctx.db);
     await updateBreaks(ctx, { runId, target: { breakIds }, change: { state: 'investigating' } });
     const second = await updateBreaks(ctx, { runId, target: { breakIds: breakIds.slice(0, 2) }, change: { state: 'resolved', assignee: 'cy' } });
-    const undo = undoAction(ctx, { runId });
+    const undo = await undoAction(ctx, { runId });
     expect(undo).toMatchObject({ restored: 2, undone: { id: second.action.id, undoneByActionId: undo.action.id } });
     const states = () => ctx.db.prepare('SELECT triage_state FROM breaks ORDER BY id').pluck().all();
     expect(states()).toEqual(Array(5).fill('investigating'));
     expect(ctx.db.prepare('SELECT COUNT(*) FROM breaks WHERE assignee IS NOT NULL').pluck().get()).toBe(0);
-    undoAction(ctx, { runId });
+    await undoAction(ctx, { runId });
     expect(states()).toEqual(Array(5).fill('open'));
-    expect(() => undoAction(ctx, { runId })).toThrow(/no triage action left/);
+    await expect(undoAction(ctx, { runId })).rejects.toThrow(/no triage action left/);
     expect(auditKinds(ctx)).toEqual(['triage.updated', 'triage.updated', 'triage.undone', 'triage.undone']);
     expect(listTriageActions(ctx, { runId }).actions.map((a) => a.kind)).toEqual(['undo', 'undo', 'update', 'update']);
     expect(verifyChain(ctx.db).ok).toBe(true);
@@ -83,7 +83,7 @@ describe('triage', () => {
     const { runId, breakIds } = seedSmallRun(ctx.db);
     const first = await updateBreaks(ctx, { runId, target: { breakIds }, change: { assignee: 'a' } });
     await updateBreaks(ctx, { runId, target: { breakIds }, change: { assignee: 'b' } });
-    expect(() => undoAction(ctx, { runId, actionId: first.action.id })).toThrow(/Only the newest action/);
+    await expect(undoAction(ctx, { runId, actionId: first.action.id })).rejects.toThrow(/Only the newest action/);
   });
 
   it('an audit failure rolls the triage change back (same transaction)', async () => {
