@@ -17,11 +17,16 @@ if (existsSync(target) && existsSync(marker)) process.exit(0);
 const source = dirname(require.resolve('better-sqlite3/package.json'));
 const work = mkdtempSync(join(tmpdir(), 'recon-electron-native-'));
 cpSync(source, work, { recursive: true, filter: (path) => !path.includes(`${source}/build`) });
-const nodeGyp = join(dirname(require.resolve('npm/package.json', { paths: [dirname(process.execPath) + '/../lib'] })), 'node_modules/node-gyp/bin/node-gyp.js');
+// npm tells its scripts where its own node-gyp is; outside npm, look beside the node binary.
+const nodeGyp =
+  process.env.npm_config_node_gyp ??
+  join(dirname(require.resolve('npm/package.json', { paths: [join(dirname(process.execPath), '../lib'), dirname(process.execPath)] })), 'node_modules/node-gyp/bin/node-gyp.js');
 console.error(`Building better-sqlite3 for Electron ${electronVersion}…`);
 execFileSync(process.execPath, [nodeGyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], {
   cwd: work,
   stdio: 'inherit',
+  // A configured nodedir points at Node's own headers, which would build for the wrong ABI.
+  env: Object.fromEntries(Object.entries(process.env).filter(([key]) => key.toLowerCase() !== 'npm_config_nodedir')),
 });
 mkdirSync(dirname(target), { recursive: true });
 cpSync(join(work, 'build/Release/better_sqlite3.node'), target);
