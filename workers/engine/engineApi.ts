@@ -40,9 +40,16 @@ export function createEngineApi() {
     previewImport(options: PreviewOptions) {
       return previewImport(options);
     },
-    /** Reconciles two sources of the workspace and persists the run, on the engine's own connection. */
+    /**
+     * Reconciles two sources of the workspace and persists the run, on the engine's own connection;
+     * then indexes the run's breaks for free-text search here, so the first search is instant.
+     */
     runReconciliation(storeDir: string, request: RunRequest, progress?: ProgressSink, cancel?: CancelFlag) {
-      return runReconciliation(engineDb(storeDir), request, hooksFor(progress, cancel));
+      const db = engineDb(storeDir);
+      const outcome = runReconciliation(db, request, hooksFor(progress, cancel));
+      void progress?.(0, null, 'index');
+      while (indexSearchChunk(db, outcome.runId, 50_000));
+      return outcome;
     },
     /** Matches a sample of two sources in memory to preview the match rate; saves nothing. */
     previewRun(storeDir: string, leftSourceId: number, rightSourceId: number, rules: unknown, sampleSize: number) {
