@@ -10,6 +10,10 @@ function toMs(local: string): number | undefined {
   return local ? Date.parse(`${local}:00Z`) : undefined;
 }
 
+function toLocal(ms: number | undefined): string {
+  return ms === undefined ? '' : new Date(ms).toISOString().slice(0, 16);
+}
+
 /** Every filter of the breaks table; text fields apply after a short pause in typing. */
 export function BreaksFilterBar({ value, onChange }: { value: FilterFields; onChange: (next: FilterFields) => void }) {
   const [text, setText] = useState(value.text ?? '');
@@ -47,8 +51,8 @@ export function BreaksFilterBar({ value, onChange }: { value: FilterFields; onCh
       <TextInput label="Customer" value={customer} onChange={(e) => setCustomer(e.currentTarget.value)} w={120} />
       <NumberInput label="Min amount" placeholder="minor units" value={value.minAmountMinor ?? ''} onChange={(v) => onChange({ ...value, minAmountMinor: typeof v === 'number' ? v : undefined })} w={140} allowDecimal={false} />
       <NumberInput label="Max amount" placeholder="minor units" value={value.maxAmountMinor ?? ''} onChange={(v) => onChange({ ...value, maxAmountMinor: typeof v === 'number' ? v : undefined })} w={140} allowDecimal={false} />
-      <TextInput label="From (UTC)" type="datetime-local" onChange={(e) => onChange({ ...value, fromMs: toMs(e.currentTarget.value) })} w={190} />
-      <TextInput label="To (UTC)" type="datetime-local" onChange={(e) => onChange({ ...value, toMs: toMs(e.currentTarget.value) })} w={190} />
+      <TextInput label="From (UTC)" type="datetime-local" value={toLocal(value.fromMs)} onChange={(e) => onChange({ ...value, fromMs: toMs(e.currentTarget.value) })} w={190} />
+      <TextInput label="To (UTC)" type="datetime-local" value={toLocal(value.toMs)} onChange={(e) => onChange({ ...value, toMs: toMs(e.currentTarget.value) })} w={190} />
       <Button
         variant="subtle"
         onClick={() => {
