@@ -6,6 +6,7 @@ import { countRejected, iterateRejected, listRejected } from '../db/queries/reje
 import { getSource } from '../db/queries/sourcesQueries';
 import type { UseCaseContext } from './context';
 import { UseCaseError } from './errors';
+import { checkExportPath } from './exportPath';
 
 function requireSource(ctx: UseCaseContext, sourceId: number) {
   const source = getSource(ctx.db, sourceId);
@@ -30,6 +31,7 @@ export function exportRejectedRows(
   request: RequestOf<'sources:export-rejected'>,
 ): ResultOf<'sources:export-rejected'> {
   const source = requireSource(ctx, request.sourceId);
+  checkExportPath(request.outPath, request.overwrite);
   const fd = openSync(request.outPath, 'w');
   let rows = 0;
   try {

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/auditLog';
 import { getSource } from '../db/queries/sourcesQueries';
 import type { UseCaseContext } from './context';
 import { UseCaseError } from './errors';
+import { checkExportPath } from './exportPath';
 import { runEngineTask } from './runEngineTask';
 
 function requireSource(ctx: UseCaseContext, id: number, side: string) {
@@ -76,6 +77,7 @@ export async function exportRunResults(
   const run = ctx.db.prepare('SELECT id, status FROM runs WHERE id = ?').get(request.runId) as { id: number; status: string } | undefined;
   if (!run) throw new UseCaseError('NOT_FOUND', `There is no run #${request.runId} in this workspace.`);
   if (run.status !== 'complete') throw new UseCaseError('CONFLICT', `Run #${run.id} is ${run.status}; only complete runs can be exported.`);
+  checkExportPath(request.outPath, request.overwrite);
   const { rows } = await runEngineTask(ctx, request.taskId, (api) =>
     api.exportRunCsv(ctx.storeDir, request.runId, request.what, request.outPath),
   );

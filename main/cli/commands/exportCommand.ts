@@ -11,7 +11,8 @@ export const exportCommand: CliCommand = {
     if (typeof values.run !== 'string' || !Number.isInteger(runId) || runId <= 0) throw new CliUsageError('export: --run RUN_ID is required (a positive integer)');
     if (values.what !== 'matches' && values.what !== 'breaks') throw new CliUsageError('export: --what must be matches or breaks');
     if (typeof values.out !== 'string' || values.out === '') throw new CliUsageError('export: --out FILE.csv is required');
-    const result = await exportRunResults(ctx, { runId, what: values.what, outPath: resolve(values.out) });
+    // A command names its output explicitly, so it replaces an existing file, as shell tools do.
+    const result = await exportRunResults(ctx, { runId, what: values.what, outPath: resolve(values.out), overwrite: true });
     io.out({ run_id: runId, what: values.what, path: result.path, rows: result.rows });
     return 0;
   },

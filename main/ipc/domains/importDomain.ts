@@ -50,7 +50,7 @@ export const importDomain = defineDomain({
     handler: listRejectedRows,
   },
   'sources:export-rejected': {
-    schema: z.strictObject({ sourceId: id, outPath: filePath }),
+    schema: z.strictObject({ sourceId: id, outPath: filePath, overwrite: z.boolean().optional() }),
     handler: exportRejectedRows,
   },
 });

@@ -29,6 +29,7 @@ export const runDomain = defineDomain({
       runId: id,
       what: z.enum(['matches', 'breaks']),
       outPath: z.string().min(1).max(4096),
+      overwrite: z.boolean().optional(),
       taskId: taskIdSchema.optional(),
     }),
     handler: exportRunResults,

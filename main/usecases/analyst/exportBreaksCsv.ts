@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
-import { dirname, isAbsolute } from 'node:path';
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { BreakRow, RequestOf, ResultOf } from '../../../preload/contract';
 import { appendAudit } from '../../audit/auditLog';
 import { ensureRunSearchIndex } from './searchIndex';
 import { iterateBreaks, toBreakRow } from '../../db/queries/breaksQueries';
 import type { UseCaseContext } from '../context';
+import { checkExportPath } from '../exportPath';
 import { UseCaseError } from '../errors';
 import { requireRun } from './requireRun';
 
@@ -41,15 +41,7 @@ function cell(value: unknown): string {
  */
 export async function exportBreaksCsv(ctx: UseCaseContext, request: RequestOf<'breaks:export-csv'>): Promise<ResultOf<'breaks:export-csv'>> {
   requireRun(ctx.db, request.filter.runId);
-  if (!isAbsolute(request.outputPath)) throw new UseCaseError('INVALID_INPUT', 'The export path must be absolute.');
-  // The path comes from the renderer: only ever write a .csv, and never replace a file unasked.
-  if (!request.outputPath.toLowerCase().endsWith('.csv')) throw new UseCaseError('INVALID_INPUT', 'The export file name must end in .csv.');
-  if (existsSync(request.outputPath) && !request.overwrite) {
-    throw new UseCaseError('CONFLICT', `${request.outputPath} already exists; choose another name or confirm replacing it.`);
-  }
-  if (!existsSync(dirname(request.outputPath)) || !statSync(dirname(request.outputPath)).isDirectory()) {
-    throw new UseCaseError('INVALID_INPUT', `The folder ${dirname(request.outputPath)} does not exist.`);
-  }
+  checkExportPath(request.outputPath, request.overwrite);
   const columns = (request.columns ?? EXPORT_COLUMNS) as Column[];
   const unknown = columns.filter((c) => !EXPORT_COLUMNS.includes(c));
   if (unknown.length) throw new UseCaseError('INVALID_INPUT', `Unknown export column(s): ${unknown.join(', ')}`);

@@ -21,9 +21,9 @@ export interface ImportMethods {
     request: { sourceId: number; offset: number; limit: number };
     result: { rows: RejectedRowView[]; total: number };
   };
-  /** Writes a source's rejected rows to a CSV file (line, column, reason, raw). */
+  /** Writes a source's rejected rows to a CSV file (line, column, reason, raw); an existing file is replaced only with `overwrite`. */
   'sources:export-rejected': {
-    request: { sourceId: number; outPath: string };
+    request: { sourceId: number; outPath: string; overwrite?: boolean };
     result: { path: string; rows: number };
   };
 }

@@ -22,9 +22,9 @@ export interface RunMethods {
     request: { leftSourceId: number; rightSourceId: number; rules?: unknown; taskId?: string };
     result: RunResult;
   };
-  /** Writes a run's matches or breaks to CSV (columns as the CLI's `recon export`). */
+  /** Writes a run's matches or breaks to CSV (columns as the CLI's `recon export`); an existing file is replaced only with `overwrite`. */
   'runs:export-results': {
-    request: { runId: number; what: 'matches' | 'breaks'; outPath: string; taskId?: string };
+    request: { runId: number; what: 'matches' | 'breaks'; outPath: string; overwrite?: boolean; taskId?: string };
     result: { path: string; rows: number };
   };
 }
