@@ -24,6 +24,11 @@ export interface Candidate {
 
 export interface Explanation {
   summary: string;
+  /**
+   * Where the summary's closing " Nearest: <candidate 0>." clause starts, when it has one: that clause
+   * only repeats candidate 0 (candidateLine), so the stored form leaves it out and readers rebuild it.
+   */
+  nearestAt?: number;
   candidates: Candidate[];
   facts: Record<string, unknown>;
 }
@@ -261,18 +266,25 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
     summary = `${who} has no ${sideLabel(other)} counterpart.`;
   }
   if (draft.facts.ambiguous) summary += ' Several equally good candidates tied, so none was picked automatically.';
-  if (candidates[0]) summary += ` Nearest: ${candidateLine(candidates[0])}.`;
-  return { summary, candidates, facts };
+  if (!candidates[0]) return { summary, candidates, facts };
+  const nearestAt = summary.length;
+  summary += ` Nearest: ${candidateLine(candidates[0])}.`;
+  return { summary, nearestAt, candidates, facts };
 }
 
 /**
  * The stored form of an explanation (breaks.explanation_json): the summary, the facts, and each
  * candidate as its record id (the analyst resolves it to the cited record: file, line, external id),
  * its description and only its failed criteria, each with its words and signed delta. Passed
- * criteria and fields the record id already gives are left out, so no text is stored twice.
+ * criteria and fields the record id already gives are left out, so no text is stored twice (the
+ * summary's "Nearest: …" clause included: it is rebuilt from candidate 0 on read).
  */
 export function explanationJson(e: Explanation): string {
-  let out = `{"summary":${JSON.stringify(e.summary)},"candidates":[`;
+  // A summary ending in "Nearest: <candidate 0>" is stored without that clause and flagged
+  // (summaryNearest: 0); expandStoredSummary (main/db/queries/explanationJson) puts it back on read.
+  let out = e.nearestAt === undefined
+    ? `{"summary":${JSON.stringify(e.summary)},"candidates":[`
+    : `{"summary":${JSON.stringify(e.summary.slice(0, e.nearestAt))},"summaryNearest":0,"candidates":[`;
   for (let c = 0; c < e.candidates.length; c += 1) {
     const cand = e.candidates[c]!;
     out += `${c ? ',' : ''}{"id":${cand.id},"text":${JSON.stringify(cand.text)},"criteria":[`;

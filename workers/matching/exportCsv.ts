@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { expandStoredSummary, type JsonObject } from '../../main/db/queries/explanationJson';
 
 type Db = Database.Database;
 
@@ -60,7 +61,7 @@ export function exportRunCsv(db: Db, runId: number, what: 'matches' | 'breaks', 
       for (const [cls, l, r, amount, currency, radius, json] of query.iterate(runId) as IterableIterator<
         [string, string, string, number, string | null, string, string]
       >) {
-        const summary = (JSON.parse(json) as { summary?: string }).summary ?? '';
+        const summary = (expandStoredSummary(JSON.parse(json) as JsonObject) as { summary?: string }).summary ?? '';
         buffer.push(`${[csvField(cls), csvField(cite(l)), csvField(cite(r)), amount, csvField(currency), csvField(radius), csvField(summary)].join(',')}\n`);
         rows += 1;
         if (buffer.length >= 10_000) flush();

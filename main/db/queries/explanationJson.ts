@@ -10,10 +10,35 @@ export type JsonObject = Record<string, unknown>;
 export function parseExplanation(json: string): JsonObject {
   try {
     const value: unknown = JSON.parse(json);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : { value };
+    return value && typeof value === 'object' && !Array.isArray(value) ? expandStoredSummary(value as JsonObject) : { value };
   } catch {
     return { text: json };
   }
+}
+
+/**
+ * The engine stores a summary whose closing "Nearest: …" clause would only repeat candidate k without
+ * that clause, flagged `summaryNearest: k`; this puts the clause back (the candidate's text, then its
+ * failed criteria's words joined by "; ") and drops the flag, so readers see the engine's full summary.
+ * Explanations stored before the flag existed carry the clause already and pass through unchanged.
+ */
+export function expandStoredSummary(explanation: JsonObject): JsonObject {
+  const k = explanation['summaryNearest'];
+  if (k === undefined) return explanation;
+  delete explanation['summaryNearest'];
+  const candidates = explanation['candidates'];
+  const candidate = typeof k === 'number' && Array.isArray(candidates) ? (candidates[k] as unknown) : undefined;
+  if (typeof explanation['summary'] !== 'string' || !candidate || typeof candidate !== 'object') return explanation;
+  const { text, criteria } = candidate as { text?: unknown; criteria?: unknown };
+  if (typeof text !== 'string') return explanation;
+  let failed = '';
+  if (Array.isArray(criteria)) {
+    for (const c of criteria as { ok?: unknown; text?: unknown }[]) {
+      if (c && c.ok === false) failed += failed ? `; ${String(c.text)}` : String(c.text);
+    }
+  }
+  explanation['summary'] = `${explanation['summary']} Nearest: ${text}: ${failed || 'all criteria met'}.`;
+  return explanation;
 }
 
 const FALLBACK: Record<BreakClass, string> = {

@@ -12,6 +12,10 @@ import { shouldDeferBreakIndexes } from '../../../workers/matching/persistRun';
 import { explainBreak } from '../../../main/usecases/analyst/explainBreak';
 import { generateDataset, shuffled } from '../../generators/reconData';
 import { rec } from '../../generators/records';
+import { inputFromRecords } from '../../../workers/matching/engineInput';
+import { reconcile } from '../../../workers/matching/reconcile';
+import { explanationJson } from '../../../workers/matching/explain';
+import { parseExplanation } from '../../../main/db/queries/explanationJson';
 
 let dir: string;
 let db: Db;
@@ -73,8 +77,17 @@ describe('runReconciliation', () => {
       // Only failed criteria are stored, and their words are not repeated in the candidate's own text.
       expect(c.criteria.every((k) => !k.ok && typeof k.text === 'string' && !c.text.includes(k.text!))).toBe(true);
     }
+    // The summary's "Nearest: …" clause only repeats candidate 0: stored without it, rebuilt on read.
+    expect(stored.summary).not.toContain('Nearest:');
+    expect((stored as { summaryNearest?: number }).summaryNearest).toBe(0);
+    const nearest = ` Nearest: ${stored.candidates[0]!.text}: ${stored.candidates[0]!.criteria.map((k) => k.text).join('; ') || 'all criteria met'}.`;
     const shown = explainBreak(db, row);
-    expect(shown.text).toBe(stored.summary);
+    expect(shown.text).toBe(stored.summary + nearest);
+    expect(shown.facts.some((f) => f.key === 'summaryNearest')).toBe(false);
+    // The breaks CSV names the nearest candidate and its failed criteria, as before.
+    const csvPath = join(dir, 'breaks-nearest.csv');
+    exportRunCsv(db, outcome.runId, 'breaks', csvPath);
+    expect(readFileSync(csvPath, 'utf8')).toContain(shown.text!.replace(/"/g, '""'));
     expect(shown.candidates[0]!.record?.id).toBe(stored.candidates[0]!.id);
     expect(shown.candidates[0]!.detail).toBe([stored.candidates[0]!.text, ...stored.candidates[0]!.criteria.map((k) => k.text)].join(' · '));
   });
@@ -140,6 +153,27 @@ describe('runReconciliation', () => {
     expect(() => runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' }, { isCancelled: () => true })).toThrow(/cancelled/);
     expect(db.prepare('SELECT status FROM runs').get()).toEqual({ status: 'cancelled' });
     expect(db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE kind = 'run.cancelled'`).get()).toEqual({ n: 1 });
+  });
+});
+
+describe('stored explanations', () => {
+  it('read back (analyst view, breaks CSV) with exactly the summary the engine made and fingerprinted', () => {
+    const data = generateDataset({ seed: 8, rows: 4_000, rates: { missingRight: 0.03, missingLeft: 0.03, delay: 0.02 } });
+    const result = reconcile(inputFromRecords(data.left, { kind: 'ledger' }), inputFromRecords(data.right, { kind: 'processor' }), DEFAULT_RULES.ledgerProcessor);
+    let withNearest = 0;
+    for (const b of result.breaks) {
+      const json = explanationJson(b.explanation);
+      if (b.explanation.nearestAt !== undefined) {
+        withNearest += 1;
+        expect(json).not.toContain('Nearest:');
+      }
+      expect(parseExplanation(json)['summary']).toBe(b.explanation.summary);
+      expect(explainBreak(db, json).text).toBe(b.explanation.summary);
+    }
+    expect(withNearest).toBeGreaterThan(50);
+    // An explanation stored before the flag existed (clause inline) reads as it was.
+    const old = '{"summary":"x has no y counterpart. Nearest: z: key 1 ≠ 2.","candidates":[{"id":1,"text":"z","criteria":[]}],"facts":{}}';
+    expect(parseExplanation(old)['summary']).toBe('x has no y counterpart. Nearest: z: key 1 ≠ 2.');
   });
 });
 
