@@ -49,6 +49,57 @@ export function insertMatches(db: Db, runId: number, table: MatchTable, tick?: (
   }
 }
 
+/** A run's engine matches as record-id lists: match i holds leftIds[leftOffsets[i]..leftOffsets[i+1]) and likewise right. */
+export interface MatchList {
+  count: number;
+  leftOffsets: Int32Array;
+  leftIds: Float64Array;
+  rightOffsets: Int32Array;
+  rightIds: Float64Array;
+}
+
+const bytes = (a: Int32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/**
+ * Stores the run's matches as one row of BLOBs (run_match_lists, migration 004), for the impact of the
+ * next run of the pair. Call inside the run's transaction, after insertMatches.
+ */
+export function storeMatchList(db: Db, runId: number, table: MatchTable): void {
+  const leftOffsets = Int32Array.from(table.leftOffsets.subarray(0, table.count + 1));
+  const rightOffsets = Int32Array.from(table.rightOffsets.subarray(0, table.count + 1));
+  db.prepare(
+    'INSERT OR REPLACE INTO run_match_lists (run_id, match_count, left_offsets, left_ids, right_offsets, right_ids) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(runId, table.count, bytes(leftOffsets), bytes(table.leftIds), bytes(rightOffsets), bytes(table.rightIds));
+}
+
+/**
+ * The run's stored match list, or null when it has none (an older run, or one whose matches were
+ * edited since: the triggers of migration 004 drop the list) or it does not fit its matches.
+ */
+export function readMatchList(db: Db, runId: number): MatchList | null {
+  const row = db.prepare('SELECT match_count, left_offsets, left_ids, right_offsets, right_ids FROM run_match_lists WHERE run_id = ?').get(runId) as
+    | { match_count: number; left_offsets: Buffer; left_ids: Buffer; right_offsets: Buffer; right_ids: Buffer }
+    | undefined;
+  if (!row) return null;
+  // Copies: a fresh, aligned buffer per column.
+  const int32 = (b: Buffer) => new Int32Array(new Uint8Array(b).buffer);
+  const float64 = (b: Buffer) => new Float64Array(new Uint8Array(b).buffer);
+  if (row.left_offsets.length % 4 || row.right_offsets.length % 4 || row.left_ids.length % 8 || row.right_ids.length % 8) return null;
+  const list = {
+    count: row.match_count,
+    leftOffsets: int32(row.left_offsets),
+    leftIds: float64(row.left_ids),
+    rightOffsets: int32(row.right_offsets),
+    rightIds: float64(row.right_ids),
+  };
+  const fits = list.leftOffsets.length === list.count + 1 && list.rightOffsets.length === list.count + 1 &&
+    list.leftOffsets[list.count] === list.leftIds.length && list.rightOffsets[list.count] === list.rightIds.length;
+  if (!fits) return null;
+  // The list must still describe the run's rows (the triggers keep it so; this guards the count cheaply).
+  const rows = db.prepare('SELECT COUNT(*) FROM matches WHERE run_id = ?').pluck().get(runId) as number;
+  return rows === list.count ? list : null;
+}
+
 const BREAK_COLUMNS = 11;
 const BREAK_BATCH = 50;
 /** Below this many breaks, maintaining the indexes row by row is cheaper than rebuilding them. */

@@ -3,7 +3,7 @@ import { appendAudit } from '../../main/audit/auditLog';
 import { stableJson } from './fingerprint';
 import { getSourceRow, type SourceRow } from './loadInput';
 import { loadSourceInput } from './sourceSnapshot';
-import { insertBreaks, insertMatches } from './persistRun';
+import { insertBreaks, insertMatches, readMatchList, storeMatchList } from './persistRun';
 import { ENGINE_VERSION, reconcile, ReconcileCancelledError, type EngineHooks, type MatchTable } from './reconcile';
 import { parseRuleSet, ruleSetForKinds, type RuleSet } from './ruleSet';
 
@@ -95,6 +95,7 @@ export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHook
     };
     db.transaction(() => {
       insertMatches(db, runId, result.matches, (done) => hooks.onProgress?.(done, result.matches.count, 'persist'));
+      storeMatchList(db, runId, result.matches);
       insertBreaks(db, runId, result.breaks);
       db.prepare(`UPDATE runs SET status = 'complete', fingerprint = ?, counts_json = ?, summary_json = ?, finished_at = ? WHERE id = ?`)
         .run(result.fingerprint, JSON.stringify(result.counts), JSON.stringify(summary), Date.now(), runId);
@@ -165,19 +166,42 @@ class PairLookup {
  * matches: 1:1 matches (the bulk) compare through a dense lookup; groups compare as their id-list text.
  */
 function computeImpact(db: Db, previousRunId: number, table: MatchTable, counts: Record<string, number>): RunImpact {
-  // One scan of the previous run's matches: 1:1 pairs (no ';') go to typed arrays, groups to a map.
-  const capacity = db.prepare('SELECT COUNT(*) FROM matches WHERE run_id = ?').pluck().get(previousRunId) as number;
-  const pl = new Float64Array(capacity);
-  const pr = new Float64Array(capacity);
+  // The previous run's matches: 1:1 pairs go to typed arrays, groups to a map of their id-list text.
+  // From its stored match list when it has one (a few BLOBs), else in one scan of its `matches` rows.
+  let pl: Float64Array;
+  let pr: Float64Array;
   let n = 0;
   const previousGroups = new Map<string, string>();
-  for (const [l, r] of db.prepare('SELECT left_ids, right_ids FROM matches WHERE run_id = ?').raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
-    if (n < capacity && l !== '' && r !== '' && l.indexOf(';') === -1 && r.indexOf(';') === -1) {
-      pl[n] = Number(l);
-      pr[n] = Number(r);
-      n += 1;
-    } else {
-      previousGroups.set(`${l}|${r}`, l);
+  const list = readMatchList(db, previousRunId);
+  if (list) {
+    pl = new Float64Array(list.count);
+    pr = new Float64Array(list.count);
+    for (let i = 0; i < list.count; i += 1) {
+      const lFrom = list.leftOffsets[i]!;
+      const lTo = list.leftOffsets[i + 1]!;
+      const rFrom = list.rightOffsets[i]!;
+      const rTo = list.rightOffsets[i + 1]!;
+      if (lTo - lFrom === 1 && rTo - rFrom === 1) {
+        pl[n] = list.leftIds[lFrom]!;
+        pr[n] = list.rightIds[rFrom]!;
+        n += 1;
+      } else {
+        const l = Array.from(list.leftIds.subarray(lFrom, lTo)).join(';');
+        previousGroups.set(`${l}|${Array.from(list.rightIds.subarray(rFrom, rTo)).join(';')}`, l);
+      }
+    }
+  } else {
+    const capacity = db.prepare('SELECT COUNT(*) FROM matches WHERE run_id = ?').pluck().get(previousRunId) as number;
+    pl = new Float64Array(capacity);
+    pr = new Float64Array(capacity);
+    for (const [l, r] of db.prepare('SELECT left_ids, right_ids FROM matches WHERE run_id = ?').raw(true).iterate(previousRunId) as IterableIterator<[string, string]>) {
+      if (n < capacity && l !== '' && r !== '' && l.indexOf(';') === -1 && r.indexOf(';') === -1) {
+        pl[n] = Number(l);
+        pr[n] = Number(r);
+        n += 1;
+      } else {
+        previousGroups.set(`${l}|${r}`, l);
+      }
     }
   }
   const previousPairs = new PairLookup(pl.subarray(0, n), pr.subarray(0, n));

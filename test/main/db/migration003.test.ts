@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migration001 } from '../../../main/db/migrations/001_initial';
 import { migration002 } from '../../../main/db/migrations/002_break_triage_indexes';
+import { SCHEMA_VERSION } from '../../../main/db/migrations';
 import { openWorkspace } from '../../../main/db/openWorkspace';
 import { seedSource } from '../../../workers/matching/bench/seedStore';
 import { getSourceRow } from '../../../workers/matching/loadInput';
@@ -17,7 +18,7 @@ describe('migration 003: source snapshots', () => {
     const sourceId = seedSource(v2, { name: 'l', kind: 'ledger' }, [rec(1, { line: 2 }), rec(2, { line: 3, externalId: null })]);
     v2.close();
     const db = openWorkspace(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(readSnapshot(db, getSourceRow(db, sourceId)!)).toBeNull();
     snapshotSource(db, sourceId);
     const input = readSnapshot(db, getSourceRow(db, sourceId)!)!;

@@ -8,7 +8,7 @@ import { seedSource } from '../../../workers/matching/bench/seedStore';
 import { BREAKS_CSV_HEADER, exportRunCsv, MATCHES_CSV_HEADER } from '../../../workers/matching/exportCsv';
 import { DEFAULT_RULES } from '../../../workers/matching/ruleSet';
 import { runReconciliation } from '../../../workers/matching/runStore';
-import { shouldDeferBreakIndexes } from '../../../workers/matching/persistRun';
+import { readMatchList, shouldDeferBreakIndexes } from '../../../workers/matching/persistRun';
 import { explainBreak } from '../../../main/usecases/analyst/explainBreak';
 import { generateDataset, shuffled } from '../../generators/reconData';
 import { rec } from '../../generators/records';
@@ -127,6 +127,82 @@ describe('runReconciliation', () => {
     expect(next.ruleSetId).not.toBe(same.ruleSetId);
     const versions = db.prepare(`SELECT version FROM rule_sets WHERE name = 'ledger-processor' ORDER BY version`).all();
     expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+  });
+
+  it('computes the same impact from the previous run\'s stored match list as from its matches rows', () => {
+    const { left, right } = seedPair();
+    const first = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    const list = readMatchList(db, first.runId)!;
+    expect(list.count).toBe(first.counts.matches);
+    // The list holds exactly the run's matches rows, groups included.
+    const rows = db.prepare('SELECT left_ids, right_ids FROM matches WHERE run_id = ? ORDER BY id').raw(true).all(first.runId);
+    const fromList = Array.from({ length: list.count }, (_, i) => [
+      Array.from(list.leftIds.subarray(list.leftOffsets[i]!, list.leftOffsets[i + 1]!)).join(';'),
+      Array.from(list.rightIds.subarray(list.rightOffsets[i]!, list.rightOffsets[i + 1]!)).join(';'),
+    ]);
+    expect(fromList).toEqual(rows);
+    const looser = {
+      ...DEFAULT_RULES.ledgerProcessor,
+      passes: DEFAULT_RULES.ledgerProcessor.passes.map((p) => ({ ...p, time: { minDeltaMs: -3_600_000, maxDeltaMs: 200 * 3_600_000 } })),
+    };
+    const withList = runReconciliation(db, { leftSourceId: left, rightSourceId: right, rules: looser, actor: 't' });
+    expect(withList.impact!.matchesGained).toBeGreaterThan(0);
+    db.prepare('DELETE FROM run_match_lists WHERE run_id = ?').run(first.runId);
+    expect(readMatchList(db, first.runId)).toBeNull();
+    db.prepare('UPDATE runs SET status = ? WHERE id = ?').run('failed', withList.runId);
+    const fromRows = runReconciliation(db, { leftSourceId: left, rightSourceId: right, rules: looser, actor: 't' });
+    expect(fromRows.impact!.previousRunId).toBe(first.runId);
+    expect({ ...fromRows.impact, previousRunId: 0 }).toEqual({ ...withList.impact, previousRunId: 0 });
+  });
+
+  it('compares 1:N groups the same way from the list as from the rows', () => {
+    const H = 3_600_000;
+    const T = Date.UTC(2026, 0, 1);
+    const left = seedSource(db, { name: 'l', kind: 'ledger' }, [rec(1, { amountMinor: 1000, line: 2 }), rec(2, { amountMinor: 50, line: 3, tsMs: T + 30 * H })]);
+    const right = seedSource(db, { name: 'r', kind: 'processor' }, [
+      rec(11, { amountMinor: 300, tsMs: T + H, line: 2 }), rec(12, { amountMinor: 300, tsMs: T + 2 * H, line: 3 }),
+      rec(13, { amountMinor: 400, tsMs: T + 3 * H, line: 4 }), rec(14, { amountMinor: 50, tsMs: T + 31 * H, line: 5 }),
+    ]);
+    const split = { name: 'split', version: 1, passes: [
+      { strategy: 'aggregate', name: 'split', many: 'right', maxGroupSize: 5, amount: { absoluteMinor: 0 }, time: { minDeltaMs: 0, maxDeltaMs: 24 * H } }] };
+    const first = runReconciliation(db, { leftSourceId: left, rightSourceId: right, rules: split, actor: 't' });
+    const list = readMatchList(db, first.runId)!;
+    expect(list.count).toBe(2);
+    expect(Array.from(list.leftOffsets)).toEqual([0, 1, 2]);
+    expect(Array.from(list.rightOffsets)).toEqual([0, 3, 4]);
+    const impacts = (rules: unknown) => {
+      const withList = runReconciliation(db, { leftSourceId: left, rightSourceId: right, rules, actor: 't' });
+      db.prepare('UPDATE runs SET status = ? WHERE id = ?').run('failed', withList.runId);
+      db.prepare('DELETE FROM run_match_lists WHERE run_id = ?').run(first.runId);
+      const fromRows = runReconciliation(db, { leftSourceId: left, rightSourceId: right, rules, actor: 't' });
+      db.prepare('UPDATE runs SET status = ? WHERE id = ?').run('failed', fromRows.runId);
+      storeListAgain();
+      return [withList.impact, fromRows.impact];
+    };
+    const storeListAgain = () => db.prepare(
+      'INSERT INTO run_match_lists (run_id, match_count, left_offsets, left_ids, right_offsets, right_ids) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(first.runId, list.count, Buffer.from(list.leftOffsets.buffer), Buffer.from(list.leftIds.buffer), Buffer.from(list.rightOffsets.buffer), Buffer.from(list.rightIds.buffer));
+    const [same, sameRows] = impacts(split);
+    expect(same).toMatchObject({ matchesGained: 0, matchesLost: 0, matchesChanged: 0 });
+    expect(sameRows).toEqual(same);
+    const [other, otherRows] = impacts(undefined);
+    expect(other!.matchesLost).toBeGreaterThan(0);
+    expect(otherRows).toEqual(other);
+  });
+
+  it('drops a run\'s match list when its matches are edited by hand, and falls back to the rows', () => {
+    const { left, right } = seedPair();
+    const first = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    expect(readMatchList(db, first.runId)).not.toBeNull();
+    const one = db.prepare('SELECT id FROM matches WHERE run_id = ? LIMIT 1').pluck().get(first.runId) as number;
+    db.prepare('DELETE FROM matches WHERE id = ?').run(one);
+    expect(readMatchList(db, first.runId)).toBeNull();
+    const second = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    // The unmatched pair is found again: one gained, none lost.
+    expect(second.impact).toMatchObject({ matchesGained: 1, matchesLost: 0 });
+    expect(readMatchList(db, second.runId)).not.toBeNull();
+    db.prepare(`INSERT INTO matches (run_id, strategy, score, left_ids, right_ids, amount_delta_minor, manual) VALUES (?, 'manual', 1, '1', '2', 0, 1)`).run(second.runId);
+    expect(readMatchList(db, second.runId)).toBeNull();
   });
 
   it('snapshots both sources on the first run and gives the same fingerprint from the snapshot', () => {
