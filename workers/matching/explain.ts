@@ -216,6 +216,15 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
     const side = draft.left.length ? left : right;
     const members = draft.left.length ? draft.left : draft.right;
     const account = ctx.accounts[side.acct[members[0]!]!] ?? 'no account';
+    if (draft.facts.gap) {
+      const { lastBefore, firstAfter, missing } = draft.facts as { lastBefore: number; firstAfter: number; missing: number };
+      const range = missing === 1 ? `${lastBefore + 1} is` : `${lastBefore + 1}–${firstAfter - 1} (${missing}) are`;
+      return {
+        summary: `In account ${account} of the ${sideLabel(side)}, sequence jumps from ${lastBefore} to ${firstAfter} at line ${side.input.lines[members[0]!]}: ${range} missing.`,
+        candidates: [candidate(ctx, side, members[0]!, [{ name: 'sequence', ok: false, text: `sequence ${firstAfter} follows ${lastBefore}` }])],
+        facts,
+      };
+    }
     const cands = members.slice(0, 3).map((i) => candidate(ctx, side, i, [{
       name: 'sequence', ok: false, text: `sequence ${side.input.sequence[i]} at ${new Date(side.input.tsMs[i]!).toISOString()}`,
     }]));

@@ -11,6 +11,44 @@ export function findOutOfOrder(ctx: Ctx): void {
   if (!ctx.rules.outOfOrder.enabled) return;
   scanSide(ctx, ctx.left);
   scanSide(ctx, ctx.right);
+  if (!ctx.rules.outOfOrder.gaps) return;
+  scanGaps(ctx, ctx.left);
+  scanGaps(ctx, ctx.right);
+}
+
+/**
+ * Sequence gaps: within one account of one side, an integer sequence that skips numbers. The break
+ * names the record after the gap. Records excluded by status still hold their number (only duplicates
+ * are left out), so a failed payment does not read as a hole.
+ */
+function scanGaps(ctx: Ctx, side: Side): void {
+  const seq = side.input.sequence;
+  const byAccount = new Map<number, number[]>();
+  for (let i = 0; i < side.n; i += 1) {
+    const s = seq[i]!;
+    if (!Number.isSafeInteger(s) || side.dup[i]) continue;
+    const a = side.acct[i]!;
+    const list = byAccount.get(a);
+    if (list) list.push(i);
+    else byAccount.set(a, [i]);
+  }
+  for (const a of [...byAccount.keys()].sort((x, y) => x - y)) {
+    const members = byAccount.get(a)!.sort((x, y) => seq[x]! - seq[y]! || x - y);
+    for (let p = 1; p < members.length; p += 1) {
+      const before = seq[members[p - 1]!]!;
+      const after = seq[members[p]!]!;
+      if (after - before <= 1) continue;
+      const i = members[p]!;
+      ctx.breaks.push({
+        cls: 'out_of_order',
+        left: side.name === 'left' ? [i] : [],
+        right: side.name === 'right' ? [i] : [],
+        amountMinor: 0,
+        currency: ctx.currencies[side.cur[i]!]!,
+        facts: { side: side.name, gap: true, lastBefore: before, firstAfter: after, missing: after - before - 1 },
+      });
+    }
+  }
 }
 
 function scanSide(ctx: Ctx, side: Side): void {

@@ -92,7 +92,13 @@ const ruleSetSchema = z.strictObject({
   duplicates: z
     .strictObject({ left: z.array(keyField).default([]), right: z.array(keyField).default([]) })
     .default({ left: [], right: [] }),
-  outOfOrder: z.strictObject({ enabled: z.boolean().default(true) }).default({ enabled: true }),
+  /**
+   * Per-account sequence checks. `gaps` also reports a skipped sequence number; off by default, since many
+   * ledgers number their records across all accounts, where every account would show gaps.
+   */
+  outOfOrder: z
+    .strictObject({ enabled: z.boolean().default(true), gaps: z.boolean().default(false) })
+    .default({ enabled: true, gaps: false }),
   /** How far outside a window an unmatched counterpart is still looked for (a `delay`). */
   delay: z.strictObject({ horizonMs: z.number().int().min(0) }).default({ horizonMs: 14 * 24 * HOUR_MS }),
   blastRadius: z

@@ -198,6 +198,24 @@ describe('break classes', () => {
     expect(ooo[0]!.leftIds).toEqual([2, 3]);
   });
 
+  it('out_of_order gaps: off by default; when on, a skipped number per account names the record after it', () => {
+    const seqs = [1, 2, 5, 6, 8];
+    const left = seqs.map((s, k) => rec(k + 1, { externalId: `t${s}`, sequence: s, tsMs: T0 + k * HOUR }));
+    // Another account numbered on its own, without holes; a failed record still holds its number.
+    left.push(rec(20, { externalId: 'u1', account: 'other', sequence: 1, tsMs: T0 }), rec(21, { externalId: 'u2', account: 'other', sequence: 2, status: 'failed', tsMs: T0 + HOUR }),
+      rec(22, { externalId: 'u3', account: 'other', sequence: 3, tsMs: T0 + 2 * HOUR }));
+    const right = left.map((l) => rec(R + l.id, { externalId: l.externalId, account: l.account, status: l.status, tsMs: l.tsMs! + HOUR }));
+    const plain = run([...left, lateLeft(9)], [...right, late(R + 9)]);
+    expect(plain.breaks.filter((b) => b.class === 'out_of_order')).toHaveLength(0);
+    const rules = parseRuleSet({ ...DEFAULT_RULES.ledgerProcessor, exclude: { left: ['failed'], right: ['failed'] }, outOfOrder: { enabled: true, gaps: true } });
+    const result = run([...left, lateLeft(9)], [...right, late(R + 9)], rules);
+    const gaps = result.breaks.filter((b) => b.class === 'out_of_order');
+    expect(gaps.map((b) => b.leftIds)).toEqual([[3], [5]]);
+    expect(gaps[0]!.explanation.summary).toMatch(/jumps from 2 to 5 .*3–4 \(2\) are missing/);
+    expect(gaps[1]!.explanation.summary).toMatch(/7 is missing/);
+    expect(classOf(result, 3)).toEqual(['matched', 'out_of_order']);
+  });
+
   it('explanations list up to three nearest candidates with the failed criterion and amount', () => {
     const left = [rec(1, { externalId: 'a', amountMinor: 5000 }), lateLeft(9)];
     const right = [rec(R + 1, { externalId: 'q', amountMinor: 5000, tsMs: T0 + 2 * HOUR }), rec(R + 2, { externalId: 'r', amountMinor: 4000 }),
