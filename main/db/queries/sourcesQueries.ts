@@ -50,8 +50,10 @@ export function findSource(db: Db, idOrName: string): SourceSummary | null {
     const byId = getSource(db, Number(idOrName));
     if (byId) return byId;
   }
-  const row = db.prepare('SELECT * FROM sources WHERE name = ? ORDER BY id DESC LIMIT 1').get(idOrName) as
-    | SourceRow
-    | undefined;
+  // The newest usable source of that name; a name without its file extension ("ledger" for
+  // "ledger.csv") is accepted too, when no source has exactly that name.
+  const newest = (where: string) =>
+    db.prepare(`SELECT * FROM sources WHERE ${where} ORDER BY status = 'complete' DESC, id DESC LIMIT 1`).get({ n: idOrName }) as SourceRow | undefined;
+  const row = newest('name = @n') ?? newest(`substr(name, 1, length(@n)) = @n AND substr(name, length(@n) + 1) GLOB '.[A-Za-z0-9]*' AND instr(substr(name, length(@n) + 2), '.') = 0`);
   return row ? toSummary(row) : null;
 }
