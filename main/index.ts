@@ -41,6 +41,16 @@ async function start(): Promise<void> {
     });
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
+  ctx.chooseSavePath = async (title, defaultPath) => {
+    if (!mainWindow) return null;
+    const picked = await dialog.showSaveDialog(mainWindow, {
+      title,
+      defaultPath,
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
+    return picked.canceled || !picked.filePath ? null : picked.filePath;
+  };
   registerIpc(ctx, trustedOrigin, () => mainWindow?.webContents.id ?? null);
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

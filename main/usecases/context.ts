@@ -15,4 +15,6 @@ export interface UseCaseContext {
   emit: Emit;
   /** Native file picker; absent where there is no window (CLI). */
   chooseFile?: () => Promise<string | null>;
+  /** Native save dialog for a CSV file; absent where there is no window. */
+  chooseSavePath?: (title: string, defaultPath: string) => Promise<string | null>;
 }

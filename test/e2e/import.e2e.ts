@@ -31,6 +31,9 @@ test('import wizard: preview, answer the date question, import, see and export r
   await expect(rejected.getByRole('row').nth(1)).toContainText('4');
 
   const out = join(app.storeDir, 'rejected.csv');
+  // The harness has no native save dialog: Browse… says so and the path can still be typed.
+  await page.getByRole('button', { name: 'Choose where to save' }).click();
+  await expect(page.getByText('No save dialog is available here; type the file path instead.')).toBeVisible();
   await page.getByLabel('Export to CSV file').fill(out);
   await page.getByRole('button', { name: 'Export' }).click();
   await expect(page.getByText('1 rows written to')).toBeVisible();

@@ -17,6 +17,14 @@ export interface WorkspaceMethods {
     request: { taskId?: string };
     result: { sourceIds: number[]; runIds: number[]; directory: string };
   };
+  /**
+   * Opens the native save dialog for a CSV file (it asks before replacing one); null when the user
+   * cancels. Where there is no window (harness, CLI) it fails with a message to type the path instead.
+   */
+  'workspace:choose-save-path': {
+    request: { title: string; defaultPath: string };
+    result: { filePath: string | null };
+  };
 }
 
-export const WORKSPACE_METHODS = ['workspace:get-summary', 'workspace:load-demo'] as const;
+export const WORKSPACE_METHODS = ['workspace:get-summary', 'workspace:load-demo', 'workspace:choose-save-path'] as const;

@@ -58,6 +58,8 @@ export const test = base.extend<{ app: AppHarness }>({
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(url);
+    // As a user would: act once the app is on screen (its keyboard handlers attach as it mounts).
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await use({
       page,

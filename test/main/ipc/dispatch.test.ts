@@ -33,4 +33,21 @@ describe('dispatch', () => {
     expect(await dispatch(ctx, 'audit:verify-chain', {})).toEqual({ ok: true, value: { ok: true, entries: 0 } });
     expect(await dispatch(ctx, 'task:cancel-task', { taskId: 'nothing-running' })).toEqual({ ok: true, value: { cancelled: false } });
   });
+
+  it('native dialogs: a clear error where there is no window, the picked path (or null) where there is', async () => {
+    const ctx = context();
+    const request = { title: 'Export', defaultPath: '/tmp/breaks.csv' };
+    const none = await dispatch(ctx, 'workspace:choose-save-path', request);
+    expect(none).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!none.ok && none.error.message).toMatch(/type the file path/);
+    const asked: string[] = [];
+    ctx.chooseSavePath = async (title, defaultPath) => {
+      asked.push(`${title}|${defaultPath}`);
+      return asked.length === 1 ? '/home/me/out.csv' : null;
+    };
+    expect(await dispatch(ctx, 'workspace:choose-save-path', request)).toEqual({ ok: true, value: { filePath: '/home/me/out.csv' } });
+    expect(await dispatch(ctx, 'workspace:choose-save-path', request)).toEqual({ ok: true, value: { filePath: null } });
+    expect(asked).toEqual(['Export|/tmp/breaks.csv', 'Export|/tmp/breaks.csv']);
+    expect(await dispatch(ctx, 'workspace:choose-save-path', { title: '' , defaultPath: '' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
 });

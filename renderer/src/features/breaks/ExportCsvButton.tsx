@@ -1,12 +1,10 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { BreakFilter, BreakSort } from '../../../../preload/contract';
 import { call } from '../../api/reconClient';
+import { SavePathField } from '../../components/SavePathField';
 
-/**
- * Exports the current filter and sort. Main writes the file to the path given; the desktop app
- * would fill the path from a save dialog, here it is proposed beside the workspace and editable.
- */
+/** Exports the current filter and sort to a CSV file, proposed beside the workspace, typed or picked with the save dialog. */
 export function ExportCsvButton(props: { filter: BreakFilter; sort: BreakSort; defaultPath: string }) {
   const [open, setOpen] = useState(false);
   const [path, setPath] = useState(props.defaultPath);
@@ -31,7 +29,7 @@ export function ExportCsvButton(props: { filter: BreakFilter; sort: BreakSort; d
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title="Export the filtered breaks as CSV">
         <Stack gap="sm">
-          <TextInput label="File" value={path} onChange={(e) => setPath(e.currentTarget.value)} />
+          <SavePathField label="File" title="Export the filtered breaks" value={path} onChange={setPath} onPicked={() => setOverwrite(true)} />
           <Checkbox label="Replace the file if it exists" checked={overwrite} onChange={(e) => setOverwrite(e.currentTarget.checked)} />
           {result && (
             <Text size="sm" c={result.ok ? 'green' : 'red'} role={result.ok ? 'status' : 'alert'}>

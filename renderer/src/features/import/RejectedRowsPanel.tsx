@@ -1,8 +1,9 @@
-import { Button, Card, Code, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Code, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call, ReconCallError } from '../../api/reconClient';
 import { useReconQuery } from '../../api/useRecon';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SavePathField } from '../../components/SavePathField';
 
 const PAGE = 50;
 
@@ -11,6 +12,8 @@ export function RejectedRowsPanel({ sourceId, onSourceChange }: { sourceId: numb
   const summary = useReconQuery('workspace:get-summary', { auditLimit: 0 });
   const [page, setPage] = useState(1);
   const [outPath, setOutPath] = useState('');
+  // Set when the save dialog picked the path: it has already asked before replacing a file.
+  const [overwrite, setOverwrite] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const sources = summary.data?.sources ?? [];
@@ -20,7 +23,7 @@ export function RejectedRowsPanel({ sourceId, onSourceChange }: { sourceId: numb
   const exportCsv = async () => {
     setExportError(null);
     try {
-      const result = await call('sources:export-rejected', { sourceId: sourceId!, outPath: outPath.trim() });
+      const result = await call('sources:export-rejected', { sourceId: sourceId!, outPath: outPath.trim(), overwrite });
       setExported(`${result.rows} rows written to ${result.path}`);
     } catch (e) {
       setExportError(e instanceof ReconCallError ? e.message : String(e));
@@ -56,7 +59,8 @@ export function RejectedRowsPanel({ sourceId, onSourceChange }: { sourceId: numb
               </Table>
               {(rejected.data?.total ?? 0) > PAGE && <Pagination total={Math.ceil((rejected.data?.total ?? 0) / PAGE)} value={page} onChange={setPage} />}
               <Group align="flex-end">
-                <TextInput label="Export to CSV file" placeholder="/path/to/rejected.csv" value={outPath} onChange={(e) => setOutPath(e.currentTarget.value)} style={{ flex: 1 }} />
+                <SavePathField label="Export to CSV file" title="Export the rejected rows" placeholder="/path/to/rejected.csv" value={outPath}
+                  onChange={(path) => { setOverwrite(false); setOutPath(path); }} onPicked={() => setOverwrite(true)} />
                 <Button variant="default" onClick={exportCsv} disabled={!outPath.trim()}>Export</Button>
               </Group>
               {exported && <Text size="sm" c="green" role="status">{exported}</Text>}
