@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BreakFilter, BreakSort } from '../../../../preload/contract';
 import { useReconQuery } from '../../api/useRecon';
@@ -8,7 +8,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount } from '../../components/formatters';
 import { DiffDrawer, type DiffTarget } from '../diff/DiffDrawer';
 import { MatchesPanel } from '../matches/MatchesPanel';
-import { selectRun, useSelectedRun } from '../runs/selectedRun';
+import { RunSelect } from '../runs/RunSelect';
+import { useSelectedRun } from '../runs/selectedRun';
 import { TriageBar } from '../triage/TriageBar';
 import { BREAK_COLUMNS, DEFAULT_COLUMNS } from './breakColumns';
 import { BreaksFilterBar } from './BreaksFilterBar';
@@ -149,7 +150,6 @@ export function BreaksPage({ onNavigate }: { onNavigate: (page: PageId) => void 
     );
   }
   const runId = selected.runId !== null && runs.some((r) => r.id === selected.runId) ? selected.runId : runs[0]!.id;
-  const nameOf = (id: number) => summary.data?.sources.find((s) => s.id === id)?.name ?? `#${id}`;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -159,15 +159,7 @@ export function BreaksPage({ onNavigate }: { onNavigate: (page: PageId) => void 
             Filter, open side by side, triage; every change is audited and the last one can be undone.
           </Text>
         </div>
-        <Select
-          label="Run"
-          aria-label="Run"
-          w={420}
-          value={String(runId)}
-          allowDeselect={false}
-          onChange={(value) => value && selectRun(Number(value))}
-          data={runs.map((run) => ({ value: String(run.id), label: `#${run.id} ${nameOf(run.leftSourceId)} ↔ ${nameOf(run.rightSourceId)}` }))}
-        />
+        <RunSelect runs={runs} sources={summary.data?.sources ?? []} runId={runId} />
       </Group>
       <RunBreaks key={`${runId}|${selected.classes.join(',')}`} runId={runId} initialClasses={selected.classes} storePath={summary.data!.storePath} />
     </Stack>

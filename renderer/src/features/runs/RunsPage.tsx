@@ -1,12 +1,12 @@
-import { Button, Card, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useReconQuery } from '../../api/useRecon';
 import type { PageId } from '../../app/pages';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatTimestamp } from '../../components/formatters';
 import { NewRunPanel } from '../reconcile/NewRunPanel';
 import { RunDashboardView } from './RunDashboardView';
+import { RunSelect } from './RunSelect';
 import { selectRun, useSelectedRun } from './selectedRun';
 
 export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void }) {
@@ -51,7 +51,6 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
       </Stack>
     );
   }
-  const nameOf = (id: number) => summary.data?.sources.find((s) => s.id === id)?.name ?? `#${id}`;
   const runId = selected.runId !== null && runs.some((r) => r.id === selected.runId) ? selected.runId : runs[0]!.id;
   return (
     <Stack gap="md">
@@ -66,18 +65,7 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
           <Button variant="light" onClick={() => setNewRun(true)} disabled={newRun}>
             New run
           </Button>
-          <Select
-          label="Run"
-          aria-label="Run"
-          w={420}
-          value={String(runId)}
-          allowDeselect={false}
-          onChange={(value) => value && selectRun(Number(value))}
-          data={runs.map((run) => ({
-            value: String(run.id),
-            label: `#${run.id} ${nameOf(run.leftSourceId)} ↔ ${nameOf(run.rightSourceId)} · ${formatTimestamp(run.startedAtMs)}`,
-          }))}
-          />
+          <RunSelect runs={runs} sources={summary.data?.sources ?? []} runId={runId} />
         </Group>
       </Group>
       {panel}
