@@ -32,6 +32,27 @@ function candidateDetail(candidate: JsonObject): string {
     .join(' · ');
 }
 
+/** Epoch milliseconds from 1973 on: smaller numbers under a time-like key are durations, not instants. */
+const EPOCH_MS_FLOOR = 1e11;
+const TIME_KEY = /^(times?|ts)$|(At|Ms)$/;
+
+function instantText(value: unknown): string {
+  return typeof value === 'number' && value >= EPOCH_MS_FLOOR ? `${new Date(value).toISOString().replace('T', ' ').replace('.000Z', ' UTC')}` : scalarText(value);
+}
+
+/** A fact as an analyst reads it: instants as UTC times, a `failed` map as the names of what failed. */
+function factText(key: string, value: unknown): string {
+  if (key === 'failed' && value && typeof value === 'object' && !Array.isArray(value)) {
+    const failed = Object.entries(value as JsonObject).filter(([, v]) => v === true).map(([k]) => k);
+    return failed.length ? failed.join(', ') : 'nothing';
+  }
+  if (TIME_KEY.test(key)) {
+    if (Array.isArray(value)) return value.map(instantText).join(', ');
+    return instantText(value);
+  }
+  return scalarText(value);
+}
+
 /**
  * The engine's explanation made presentable: its text, its other scalar facts, and the nearest
  * candidates resolved to cited records when they name a record id.
@@ -52,6 +73,6 @@ export function explainBreak(db: Db, explanationJson: string): BreakExplanation 
   const nested = explanation['facts'] && typeof explanation['facts'] === 'object' && !Array.isArray(explanation['facts']) ? (explanation['facts'] as JsonObject) : {};
   const facts = [...Object.entries(explanation), ...Object.entries(nested)]
     .filter(([key, value]) => key !== 'candidates' && key !== 'facts' && !(typeof value === 'string' && value === text))
-    .map(([key, value]) => ({ key, value: scalarText(value) }));
+    .map(([key, value]) => ({ key, value: factText(key, value) }));
   return { text, facts, candidates, rawJson: explanationJson };
 }

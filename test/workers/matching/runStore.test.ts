@@ -92,6 +92,17 @@ describe('runReconciliation', () => {
     expect(shown.candidates[0]!.detail).toBe([stored.candidates[0]!.text, ...stored.candidates[0]!.criteria.map((k) => k.text)].join(' · '));
   });
 
+  it('shows facts as an analyst reads them: instants in UTC, what failed by name, durations as numbers', () => {
+    const json = JSON.stringify({
+      summary: 's', candidates: [],
+      facts: { times: [Date.UTC(2026, 10, 2, 14), Date.UTC(2026, 10, 2, 13, 20)], frontierMs: Date.UTC(2026, 0, 1), failed: { time: true, amount: false, status: true }, timeDeltaMs: 3_600_000, side: 'left' },
+    });
+    const facts = Object.fromEntries(explainBreak(db, json).facts.map((f) => [f.key, f.value]));
+    expect(facts).toEqual({
+      times: '2026-11-02 14:00:00 UTC, 2026-11-02 13:20:00 UTC', frontierMs: '2026-01-01 00:00:00 UTC', failed: 'time, status', timeDeltaMs: '3600000', side: 'left',
+    });
+  });
+
   it('defers the break indexes only for a batch at least as big as the table', () => {
     expect(shouldDeferBreakIndexes(db, 30_000)).toBe(true);
     expect(shouldDeferBreakIndexes(db, 100)).toBe(false);

@@ -30,7 +30,7 @@ export function RunDashboardView({ runId, onOpenBreaks }: { runId: number; onOpe
         <StatCard label="Matched" value={d.matchedPercent === null ? '—' : `${d.matchedPercent}%`} detail={`${formatCount(d.leftMatched)} of ${formatCount(d.leftRecords)} left · ${formatCount(d.rightMatched)} of ${formatCount(d.rightRecords)} right`} />
         <StatCard label="Breaks" value={formatCount(d.breakCount)} detail={`${formatCount(d.byState[0]?.count ?? 0)} still open`} />
         <StatCard label="Matches" value={formatCount(d.matchCount)} detail={`${formatCount(d.manualMatchCount)} made by hand`} />
-        <StatCard label="High blast radius" value={formatCount(d.byBlastRadius.find((b) => b.key === 'high')?.count ?? 0)} detail="across sources or recurring" />
+        <StatCard label="High blast radius" value={formatCount(d.byBlastRadius.find((b) => b.key === 'high')?.count ?? 0)} detail="several accounts, both sources at fault" />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
