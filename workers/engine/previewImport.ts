@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportQuestion, MappingFile } from '../../preload/contract';
-import { detectFormat, type ImportFormat } from '../import/detectFormat';
+import { detectFormat, notTextMessage, type ImportFormat } from '../import/detectFormat';
 import { ImportError, invalidInput } from '../import/errors';
 import { validateMapping } from '../import/mapping/mappingFile';
 import { readerFor } from '../import/readers';
@@ -75,7 +75,8 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   const encoding = mapping?.encoding ?? detected.encoding;
   const requested = options.format && options.format !== 'auto' ? options.format : (mapping?.format ?? null);
   const format = (requested ?? detected.format) as ImportFormat | 'binary' | 'unknown';
-  if (format === 'binary' || format === 'unknown') {
+  if (format === 'binary') throw invalidInput(fileName, { line: 1 }, notTextMessage(detected.evidence));
+  if (format === 'unknown') {
     throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
   }
   const prepare = readerFor(format);

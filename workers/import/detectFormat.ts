@@ -13,6 +13,8 @@ export interface DetectedFormat {
 /** Sniffs the format from the first bytes (and the file name as a tie-breaker). */
 export function detectFormat(headBytes: Uint8Array, fileName: string): DetectedFormat {
   const { encoding, bomLength } = sniffEncoding(headBytes);
+  const workbook = spreadsheetKind(headBytes, fileName);
+  if (workbook) return { format: 'binary', encoding, bomLength, evidence: workbook };
   if (looksBinary(headBytes.subarray(bomLength), encoding)) {
     return { format: 'binary', encoding, bomLength, evidence: 'NUL or control bytes in the first 8 KiB' };
   }
@@ -35,4 +37,25 @@ export function detectTextFormat(text: string, fileName: string): { format: Impo
   if (t.startsWith('<')) return { format: 'unknown', evidence: 'XML that is neither camt.052/053/054 nor OFX' };
   if (t.length > 0) return { format: 'csv', evidence: ext === 'tsv' ? 'tab-separated text' : 'delimited text' };
   return { format: 'unknown', evidence: 'empty' };
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Names a spreadsheet workbook (which users often pick instead of its CSV export); null otherwise. */
+export function spreadsheetKind(headBytes: Uint8Array, fileName: string): string | null {
+  if (startsWith(headBytes, OLE2)) return /\.xls$/i.test(fileName) ? 'an Excel 97–2003 workbook (.xls)' : 'an OLE2 compound file (e.g. an Excel .xls workbook)';
+  if (!startsWith(headBytes, ZIP)) return null;
+  const names = new TextDecoder('latin1').decode(headBytes.subarray(0, 65536));
+  if (/\.xls[xm]$/i.test(fileName) || names.includes('xl/')) return 'an Excel workbook (.xlsx)';
+  if (/\.ods$/i.test(fileName) || names.includes('opendocument.spreadsheet')) return 'an OpenDocument spreadsheet (.ods)';
+  return 'a ZIP archive';
+}
+
+/** The error for a file that is not text: what it is, and what to do instead. */
+export function notTextMessage(evidence: string): string {
+  return /workbook|spreadsheet/.test(evidence)
+    ? `this is ${evidence}, not a text file; spreadsheets are not imported directly yet: open it and save the sheet as CSV (UTF-8), then import that file`
+    : `this is not a text file (${evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`;
 }

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../../main/db/openWorkspace';
 import type { ImportResult as ContractImportResult, SourceKind } from '../../preload/contract';
-import { detectFormat, type ImportFormat } from './detectFormat';
+import { detectFormat, notTextMessage, type ImportFormat } from './detectFormat';
 import type { TextEncoding } from './encoding';
 import { ImportError, invalidInput } from './errors';
 import type { FormatContext } from './formatReader';
@@ -107,7 +107,7 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
     warnings.push('the file is not valid UTF-8; it was decoded as Windows-1252 (declare "encoding" in a mapping file to override)');
   }
   if (detected.format === 'binary' && !mapping?.encoding) {
-    throw invalidInput(fileName, { line: 1 }, `this is not a text file (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
+    throw invalidInput(fileName, { line: 1 }, notTextMessage(detected.evidence));
   }
   const skipBytes = encoding === detected.encoding ? detected.bomLength : 0;
   const headText = new TextDecoder(encoding, { ignoreBOM: true }).decode(scan.head.subarray(skipBytes, HEAD_TEXT_BYTES), { stream: true });

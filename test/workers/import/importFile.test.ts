@@ -135,6 +135,17 @@ describe('importFile: malformed inputs fail clearly and lose nothing', () => {
     await expectError(importFile(db, { filePath: writeTemp('x.bin', bytes), kind: 'ledger', actor: 't' }), 'INVALID_INPUT', /x\.bin: line 1: this is not a text file/);
   });
 
+  it('a spreadsheet workbook is named as such, with what to do instead; nothing is written', async () => {
+    const { db } = tempStore();
+    // A ZIP local header naming an OOXML part, as every .xlsx starts; and the OLE2 signature of a .xls.
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]), Buffer.alloc(20), Buffer.from('[Content_Types].xml'), Buffer.alloc(64)]);
+    await expectError(importFile(db, { filePath: writeTemp('book.xlsx', xlsx), kind: 'ledger', actor: 't' }), 'INVALID_INPUT',
+      /book\.xlsx: line 1: this is an Excel workbook \(\.xlsx\), not a text file; .*save the sheet as CSV/);
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
+    await expectError(importFile(db, { filePath: writeTemp('old.xls', xls), kind: 'ledger', actor: 't' }), 'INVALID_INPUT', /Excel 97–2003 workbook/);
+    expect(db.prepare('SELECT COUNT(*) FROM records').pluck().get()).toBe(0);
+  });
+
   it('missing file', async () => {
     const { db } = tempStore();
     await expectError(importFile(db, { filePath: '/nonexistent/file.csv', kind: 'ledger', actor: 't' }), 'INVALID_INPUT', /cannot read the file/);
