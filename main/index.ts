@@ -35,7 +35,7 @@ async function start(): Promise<void> {
       title: 'Import a ledger, processor or bank file',
       properties: ['openFile'],
       filters: [
-        { name: 'Statements and exports', extensions: ['csv', 'tsv', 'txt', 'xml', 'sta', 'mt940', 'ofx', 'qfx', 'bai', 'bai2'] },
+        { name: 'Statements and exports', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xlsm', 'xml', 'sta', 'mt940', 'ofx', 'qfx', 'bai', 'bai2'] },
         { name: 'All files', extensions: ['*'] },
       ],
     });

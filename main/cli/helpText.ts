@@ -6,7 +6,7 @@ Usage:
       Create the demo workspace (ledger, processor and bank files with a known break of every class) in DIR,
       imported and reconciled.
   recon import FILE --store DIR [--kind ledger|processor|bank] [--name NAME]
-        [--format auto|csv|camt053|camt054|mt940|ofx|bai2] [--mapping FILE.json] [--timezone TZ]
+        [--format auto|csv|camt053|camt054|mt940|ofx|bai2|xlsx] [--mapping FILE.json] [--timezone TZ]
         [--allow-duplicate-file]
       Import one file as a new source. Every row is imported or rejected with its line and reason.
   recon sources --store DIR

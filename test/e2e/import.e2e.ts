@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './harness/fixtures';
+import { excelSerial, xlsxFixture } from '../helpers/xlsxFixture';
 
 test('import wizard: preview, answer the date question, import, see and export rejected rows', async ({ app }) => {
   const { page } = app;
@@ -67,4 +68,23 @@ test('dropping a file anywhere on the window opens the import wizard on it', asy
   await expect(page.getByLabel('File path')).toHaveValue(file);
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Preview rows' })).toContainText('D1');
+});
+
+test('import wizard: an Excel workbook previews and imports like its CSV', async ({ app }) => {
+  const { page } = app;
+  const file = join(app.storeDir, 'payouts.xlsx');
+  writeFileSync(file, xlsxFixture([{ name: 'Payouts', rows: [
+    { row: 1, cells: ['ref', 'account', 'amount', 'currency', 'settled_at', 'fee', 'status', 'description'] },
+    { row: 2, cells: ['P1', 'A1', 99.99, 'GBP', { time: excelSerial('2026-01-31T12:00:00Z') }, 0.3, 'paid', 'first'] },
+    { row: 3, cells: ['P2', 'A1', { error: '#N/A' }, 'GBP', { time: excelSerial('2026-01-31T13:00:00Z') }, 0.3, 'paid', 'broken'] },
+  ] }]));
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Import', { exact: true }).click();
+  await page.getByLabel('File path').fill(file);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const preview = page.getByRole('table', { name: 'Preview rows' });
+  await expect(preview).toContainText('settled_at');
+  await expect(preview).toContainText('2026-01-31 12:00:00');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported "payouts.xlsx"' })).toContainText('2 rows: 1 imported, 1 rejected');
+  expect(app.ctx.db.prepare('SELECT format FROM sources').pluck().get()).toBe('xlsx');
 });

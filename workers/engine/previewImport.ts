@@ -1,10 +1,12 @@
 import Papa from 'papaparse';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportQuestion, MappingFile } from '../../preload/contract';
-import { detectFormat, notTextMessage, type ImportFormat } from '../import/detectFormat';
+import { detectFormat, notTextMessage, XLSX_EVIDENCE, type ImportFormat } from '../import/detectFormat';
+import type { FormatReader } from '../import/formatReader';
+import { prepareXlsx } from '../import/xlsx/xlsxReader';
 import { ImportError, invalidInput } from '../import/errors';
-import { validateMapping } from '../import/mapping/mappingFile';
+import { validateMapping, type Mapping } from '../import/mapping/mappingFile';
 import { readerFor } from '../import/readers';
 import { MemorySink } from '../import/rowSink';
 import { readTextChunks } from '../import/scanFile';
@@ -72,36 +74,43 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   if (head.length === 0) throw invalidInput(fileName, { line: 1 }, 'the file is empty (expected a header row or statement data)');
   const mapping = options.mapping === undefined ? null : validateMapping(options.mapping);
   const detected = detectFormat(head, fileName);
-  const encoding = mapping?.encoding ?? detected.encoding;
   const requested = options.format && options.format !== 'auto' ? options.format : (mapping?.format ?? null);
-  const format = (requested ?? detected.format) as ImportFormat | 'binary' | 'unknown';
-  if (format === 'binary') throw invalidInput(fileName, { line: 1 }, notTextMessage(detected.evidence));
-  if (format === 'unknown') {
-    throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
-  }
-  const prepare = readerFor(format);
-  if (!prepare) throw new ImportError('INVALID_INPUT', `${fileName}: format ${format} is not supported`);
-  const skipBytes = encoding === detected.encoding ? detected.bomLength : 0;
-  const headText = new TextDecoder(encoding, { ignoreBOM: true }).decode(head.subarray(skipBytes), { stream: true });
   const timezone = options.timezone ?? 'UTC';
+  let encoding: string;
+  let headText: string;
+  let plan: (mapping: Mapping | null) => Promise<FormatReader>;
+  if (requested === 'xlsx' || (!requested && detected.evidence === XLSX_EVIDENCE)) {
+    const { size } = await stat(options.filePath);
+    encoding = 'utf-8';
+    headText = '';
+    plan = async (m) => {
+      const reader = await prepareXlsx(fileName, options.filePath, size, m, timezone);
+      headText = reader.headText;
+      return reader;
+    };
+  } else {
+    const textEncoding = mapping?.encoding ?? detected.encoding;
+    const format = (requested ?? detected.format) as ImportFormat | 'binary' | 'unknown';
+    if (format === 'binary') throw invalidInput(fileName, { line: 1 }, notTextMessage(detected.evidence));
+    if (format === 'unknown') {
+      throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, XLSX, camt.053/054 XML, MT940, OFX or BAI2`);
+    }
+    const prepare = readerFor(format);
+    if (!prepare) throw new ImportError('INVALID_INPUT', `${fileName}: format ${format} is not supported`);
+    const skipBytes = textEncoding === detected.encoding ? detected.bomLength : 0;
+    encoding = textEncoding;
+    headText = new TextDecoder(textEncoding, { ignoreBOM: true }).decode(head.subarray(skipBytes), { stream: true });
+    const text = headText;
+    plan = async (m) => prepare({ file: fileName, headText: text, wholeFile: false, mapping: m, timezone, openText: () => readTextChunks(options.filePath, textEncoding, skipBytes) });
+  }
   const questions: ImportQuestion[] = [];
   let reader;
   try {
-    reader = await prepare({
-      file: fileName,
-      headText,
-      wholeFile: false,
-      mapping,
-      timezone,
-      openText: () => readTextChunks(options.filePath, encoding, skipBytes),
-    });
+    reader = await plan(mapping);
   } catch (error) {
     if (error instanceof ImportError && error.question) {
       questions.push(error.question);
-      reader = await prepare({
-        file: fileName, headText, wholeFile: false, timezone, openText: () => readTextChunks(options.filePath, encoding, skipBytes),
-        mapping: validateMapping({ ...(options.mapping ?? {}), [error.question.key]: error.question.choices[0] }),
-      });
+      reader = await plan(validateMapping({ ...(options.mapping ?? {}), [error.question.key]: error.question.choices[0] }));
     } else {
       throw error;
     }

@@ -39,6 +39,9 @@ export function detectTextFormat(text: string, fileName: string): { format: Impo
   return { format: 'unknown', evidence: 'empty' };
 }
 
+/** The evidence for an Office Open XML workbook, which the import reads (see xlsx/xlsxReader). */
+export const XLSX_EVIDENCE = 'an Excel workbook (.xlsx)';
+
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -48,14 +51,15 @@ export function spreadsheetKind(headBytes: Uint8Array, fileName: string): string
   if (startsWith(headBytes, OLE2)) return /\.xls$/i.test(fileName) ? 'an Excel 97–2003 workbook (.xls)' : 'an OLE2 compound file (e.g. an Excel .xls workbook)';
   if (!startsWith(headBytes, ZIP)) return null;
   const names = new TextDecoder('latin1').decode(headBytes.subarray(0, 65536));
-  if (/\.xls[xm]$/i.test(fileName) || names.includes('xl/')) return 'an Excel workbook (.xlsx)';
+  if (/\.xls[xm]$/i.test(fileName) || names.includes('xl/')) return XLSX_EVIDENCE;
   if (/\.ods$/i.test(fileName) || names.includes('opendocument.spreadsheet')) return 'an OpenDocument spreadsheet (.ods)';
   return 'a ZIP archive';
 }
 
 /** The error for a file that is not text: what it is, and what to do instead. */
 export function notTextMessage(evidence: string): string {
+  if (evidence === XLSX_EVIDENCE) return `this is ${evidence}, not a text file; import it with format "auto" or "xlsx"`;
   return /workbook|spreadsheet/.test(evidence)
-    ? `this is ${evidence}, not a text file; spreadsheets are not imported directly yet: open it and save the sheet as CSV (UTF-8), then import that file`
-    : `this is not a text file (${evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`;
+    ? `this is ${evidence}, which is not read directly: open it and save the sheet as .xlsx or as CSV (UTF-8), then import that file`
+    : `this is not a text file (${evidence}); expected CSV/TSV, XLSX, camt.053/054 XML, MT940, OFX or BAI2`;
 }

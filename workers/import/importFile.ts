@@ -2,10 +2,11 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../../main/db/openWorkspace';
 import type { ImportResult as ContractImportResult, SourceKind } from '../../preload/contract';
-import { detectFormat, notTextMessage, type ImportFormat } from './detectFormat';
+import { detectFormat, notTextMessage, XLSX_EVIDENCE, type ImportFormat } from './detectFormat';
 import type { TextEncoding } from './encoding';
 import { ImportError, invalidInput } from './errors';
-import type { FormatContext } from './formatReader';
+import type { FormatContext, FormatReader } from './formatReader';
+import { prepareXlsx } from './xlsx/xlsxReader';
 import { validateMapping, type MappingFile } from './mapping/mappingFile';
 import { readerFor } from './readers';
 import { readTextChunks, scanFile } from './scanFile';
@@ -23,7 +24,7 @@ export interface ImportOptions {
   filePath: string;
   kind: SourceKind;
   name?: string;
-  format?: 'auto' | 'csv' | 'camt053' | 'camt054' | 'mt940' | 'ofx' | 'bai2';
+  format?: 'auto' | 'csv' | 'camt053' | 'camt054' | 'mt940' | 'ofx' | 'bai2' | 'xlsx';
   mapping?: MappingFile;
   timezone?: string;
   allowDuplicateFile?: boolean;
@@ -68,6 +69,7 @@ export async function importFile(db: Db, options: ImportOptions, hooks: ImportHo
 function wantsParseWorker(options: ImportOptions): boolean {
   if (options.parallel !== undefined) return options.parallel;
   if (options.format && options.format !== 'auto' && options.format !== 'csv') return false;
+  if (/\.xls[xm]$/i.test(options.filePath)) return false;
   try {
     return statSync(options.filePath).size >= PARALLEL_MIN_BYTES;
   } catch {
@@ -101,26 +103,39 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
     throw invalidInput(fileName, { line: 1 }, 'the file is empty (expected a header row or statement data)');
   }
   const warnings: string[] = [];
-  let encoding: TextEncoding | 'latin1' = mapping?.encoding ?? detected.encoding;
-  if (!mapping?.encoding && encoding === 'utf-8' && !scan.utf8Valid) {
-    encoding = 'windows-1252';
-    warnings.push('the file is not valid UTF-8; it was decoded as Windows-1252 (declare "encoding" in a mapping file to override)');
-  }
-  if (detected.format === 'binary' && !mapping?.encoding) {
-    throw invalidInput(fileName, { line: 1 }, notTextMessage(detected.evidence));
-  }
-  const skipBytes = encoding === detected.encoding ? detected.bomLength : 0;
-  const headText = new TextDecoder(encoding, { ignoreBOM: true }).decode(scan.head.subarray(skipBytes, HEAD_TEXT_BYTES), { stream: true });
   const requested = options.format && options.format !== 'auto' ? options.format : (mapping?.format ?? null);
-  const format = (requested ?? detected.format) as ImportFormat | 'unknown' | 'binary';
-  if (!requested && (format === 'unknown' || format === 'binary')) {
-    throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
+  let encoding: TextEncoding | 'latin1' = mapping?.encoding ?? detected.encoding;
+  let skipBytes = 0;
+  let reader: FormatReader;
+  // Where the one streaming pass reads its text: the file decoded, or a workbook's sheet as CSV.
+  let textSource: (onBytes: (bytes: number) => void) => AsyncIterable<string>;
+  if (requested === 'xlsx' || (!requested && detected.evidence === XLSX_EVIDENCE)) {
+    const xlsx = await prepareXlsx(fileName, options.filePath, scan.byteSize, mapping, timezone);
+    encoding = 'utf-8';
+    reader = xlsx;
+    textSource = (onBytes) => xlsx.openText(onBytes);
+  } else {
+    if (!mapping?.encoding && encoding === 'utf-8' && !scan.utf8Valid) {
+      encoding = 'windows-1252';
+      warnings.push('the file is not valid UTF-8; it was decoded as Windows-1252 (declare "encoding" in a mapping file to override)');
+    }
+    if (detected.format === 'binary' && !mapping?.encoding) {
+      throw invalidInput(fileName, { line: 1 }, notTextMessage(detected.evidence));
+    }
+    const textEncoding = encoding;
+    skipBytes = encoding === detected.encoding ? detected.bomLength : 0;
+    const headText = new TextDecoder(encoding, { ignoreBOM: true }).decode(scan.head.subarray(skipBytes, HEAD_TEXT_BYTES), { stream: true });
+    const format = (requested ?? detected.format) as ImportFormat | 'unknown' | 'binary';
+    if (!requested && (format === 'unknown' || format === 'binary')) {
+      throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
+    }
+    const prepare = readerFor(format as ImportFormat);
+    if (!prepare) throw new ImportError('INVALID_INPUT', `${fileName}: format ${format} is not supported`);
+    const openText = (): AsyncIterable<string> => readTextChunks(options.filePath, textEncoding, skipBytes);
+    const ctx: FormatContext = { file: fileName, headText, wholeFile: scan.byteSize <= HEAD_TEXT_BYTES, mapping, timezone, openText };
+    reader = await prepare(ctx);
+    textSource = (onBytes) => readTextChunks(options.filePath, textEncoding, skipBytes, onBytes);
   }
-  const prepare = readerFor(format as ImportFormat);
-  if (!prepare) throw new ImportError('INVALID_INPUT', `${fileName}: format ${format} is not supported`);
-  const openText = (): AsyncIterable<string> => readTextChunks(options.filePath, encoding, skipBytes);
-  const ctx: FormatContext = { file: fileName, headText, wholeFile: scan.byteSize <= HEAD_TEXT_BYTES, mapping, timezone, openText };
-  const reader = await prepare(ctx);
   warnings.push(...reader.warnings);
   const settingsJson = JSON.stringify(reader.settings);
   const name = options.name ?? fileName;
@@ -182,7 +197,7 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
         if (hooks.isCancelled?.()) throw new Cancelled();
       };
       try {
-        await reader.run(readTextChunks(options.filePath, encoding, skipBytes, (b) => (bytesDone = b)), writer, afterChunk);
+        await reader.run(textSource((b) => (bytesDone = b)), writer, afterChunk);
         writer.commit();
       } catch (error) {
         writer.rollback();

@@ -84,7 +84,7 @@ describe('recon CLI: import → run → export on the two named CSV shapes, no m
     expect(recon('import', join(store, 'ledger.csv'), '--store', store, '--kind', 'nonsense').status).toBe(2);
     const xlsx = recon('import', join(store, 'ledger.csv'), '--store', store, '--format', 'xlsx');
     expect(xlsx.status).toBe(1);
-    expect(xlsx.stderr).toMatch(/format xlsx: spreadsheets are not imported directly yet; .*CSV/);
+    expect(xlsx.stderr).toMatch(/ledger\.csv: line 1: not an Excel workbook/);
     writeFileSync(join(store, 'map.json'), '{"columns": {"amount": "nope"}}');
     const badMapping = recon('import', join(store, 'ledger.csv'), '--store', store, '--mapping', join(store, 'map.json'));
     expect(badMapping.status).toBe(1);

@@ -135,14 +135,16 @@ describe('importFile: malformed inputs fail clearly and lose nothing', () => {
     await expectError(importFile(db, { filePath: writeTemp('x.bin', bytes), kind: 'ledger', actor: 't' }), 'INVALID_INPUT', /x\.bin: line 1: this is not a text file/);
   });
 
-  it('a spreadsheet workbook is named as such, with what to do instead; nothing is written', async () => {
+  it('workbooks that are not read directly are named, with what to do instead; a broken .xlsx is reported as such; nothing is written', async () => {
     const { db } = tempStore();
-    // A ZIP local header naming an OOXML part, as every .xlsx starts; and the OLE2 signature of a .xls.
-    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]), Buffer.alloc(20), Buffer.from('[Content_Types].xml'), Buffer.alloc(64)]);
-    await expectError(importFile(db, { filePath: writeTemp('book.xlsx', xlsx), kind: 'ledger', actor: 't' }), 'INVALID_INPUT',
-      /book\.xlsx: line 1: this is an Excel workbook \(\.xlsx\), not a text file; .*save the sheet as CSV/);
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    await expectError(importFile(db, { filePath: writeTemp('old.xls', xls), kind: 'ledger', actor: 't' }), 'INVALID_INPUT', /Excel 97–2003 workbook/);
+    await expectError(importFile(db, { filePath: writeTemp('old.xls', xls), kind: 'ledger', actor: 't' }), 'INVALID_INPUT',
+      /old\.xls: line 1: this is an Excel 97–2003 workbook \(\.xls\), which is not read directly: .*save the sheet as \.xlsx or as CSV/);
+    // A ZIP local header naming an OOXML part, as every .xlsx starts, and nothing after it.
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0]), Buffer.alloc(20), Buffer.from('[Content_Types].xml'), Buffer.alloc(64)]);
+    await expectError(importFile(db, { filePath: writeTemp('book.xlsx', xlsx), kind: 'ledger', actor: 't' }), 'INVALID_INPUT', /book\.xlsx: not a complete ZIP archive .*truncated/);
+    await expectError(importFile(db, { filePath: writeTemp('plain.csv', 'a,b\n1,2\n'), kind: 'ledger', actor: 't', format: 'xlsx' }), 'INVALID_INPUT',
+      /plain\.csv: line 1: not an Excel workbook/);
     expect(db.prepare('SELECT COUNT(*) FROM records').pluck().get()).toBe(0);
   });
 

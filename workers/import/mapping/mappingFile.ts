@@ -38,7 +38,9 @@ export const mappingFileSchema = z.strictObject({
   version: z.literal(1).default(1),
   /** Start from a built-in profile; the fields below override it. */
   profile: z.string().optional(),
-  format: z.enum(['csv', 'camt053', 'camt054', 'mt940', 'ofx', 'bai2']).optional(),
+  format: z.enum(['csv', 'camt053', 'camt054', 'mt940', 'ofx', 'bai2', 'xlsx']).optional(),
+  /** For a workbook: the sheet to read (by its name); the first sheet by default. */
+  sheet: z.string().min(1).max(200).optional(),
   encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1']).optional(),
   delimiter: z.enum([',', ';', '\t', '|']).optional(),
   /** 1-based physical line of the header row; 0 = the file has no header (columns are then numbers). */

@@ -40,7 +40,7 @@ export function ImportFileForm({ values, onChange, disabled }: { values: ImportF
           onChange={(v) => v && set({ kind: v as SourceKind })} disabled={disabled} allowDeselect={false} />
         <TextInput label="Name" placeholder="defaults to the file name" value={values.name}
           onChange={(e) => set({ name: e.currentTarget.value })} disabled={disabled} />
-        <Select label="Format" data={IMPORT_FORMATS.filter((f) => f !== 'xlsx').map((f) => ({ value: f, label: f === 'auto' ? 'detect' : f }))}
+        <Select label="Format" data={IMPORT_FORMATS.map((f) => ({ value: f, label: f === 'auto' ? 'detect' : f }))}
           value={values.format} onChange={(v) => v && set({ format: v as ImportFormat })} disabled={disabled} allowDeselect={false} />
         <TextInput label="Time zone of local times" value={values.timezone}
           onChange={(e) => set({ timezone: e.currentTarget.value })} disabled={disabled} />
