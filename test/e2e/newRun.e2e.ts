@@ -63,3 +63,34 @@ test('import two files → new run with an edited rule, preview, run → dashboa
   await byClass.getByRole('button', { name: 'missing_right' }).click();
   await expect(page.getByRole('grid', { name: 'Breaks' }).getByRole('row')).toHaveCount(4);
 });
+
+test('a new run on an empty workspace imports both sources on the spot, then runs', async ({ app }) => {
+  const { page } = app;
+  const files = buildDemoFiles();
+  const ledger = join(app.storeDir, 'spot-ledger.csv');
+  const processor = join(app.storeDir, 'spot-processor.csv');
+  writeFileSync(ledger, files.ledgerCsv);
+  writeFileSync(processor, files.processorCsv);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Runs', { exact: true }).click();
+  await page.getByRole('button', { name: 'Start a reconciliation' }).click();
+  await expect(page.getByText('A run needs two imported sources (0 so far)')).toBeVisible();
+
+  for (const [side, file, kind] of [['left', ledger, 'ledger'], ['right', processor, 'processor']] as const) {
+    await page.getByRole('button', { name: `Import the ${side} source…` }).click();
+    const dialog = page.getByRole('dialog', { name: `Import the ${side} source` });
+    await dialog.getByLabel('File path').fill(file);
+    await dialog.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: kind, exact: true }).click();
+    await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Imported' })).toContainText('0 rejected');
+    if (side === 'right') await app.screenshot('new-run-import-on-the-spot');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  }
+  await expect(page.getByRole('combobox', { name: 'Left source' })).toHaveValue(/^spot-ledger\.csv/);
+  await expect(page.getByRole('combobox', { name: 'Right source' })).toHaveValue(/^spot-processor\.csv/);
+  await page.getByRole('button', { name: 'Run reconciliation' }).click();
+  await expect(page.getByRole('heading', { name: 'Run dashboard' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Breaks by class' })).toContainText('missing_right');
+});

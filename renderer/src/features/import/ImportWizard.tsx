@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, JsonInput, Select, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TaskProgress } from '../../components/TaskProgress';
 import { ImportFileForm } from './ImportFileForm';
@@ -8,14 +8,24 @@ import { PreviewTable } from './PreviewTable';
 import { useImportWizard } from './useImportWizard';
 
 /** File → preview as parsed with the mapping pre-filled by the guess → validation summary → import. */
-export function ImportWizard(props: { onShowRejected: (sourceId: number) => void; dropped: { filePath: string; at: number } | null }) {
-  const { onShowRejected, dropped } = props;
-  const w = useImportWizard();
+export function ImportWizard(props: {
+  onShowRejected?: (sourceId: number) => void;
+  dropped: { filePath: string; at: number } | null;
+  /** Called once a file is imported (e.g. to pick the new source for a run). */
+  onImported?: (sourceId: number) => void;
+}) {
+  const { onShowRejected, dropped, onImported } = props;
+  const w = useImportWizard(onImported);
   const { startWith } = w;
   useEffect(() => {
     if (dropped) startWith(dropped.filePath);
   }, [dropped, startWith]);
   const busy = w.previewing || w.task.running;
+  // The outcome appears below a long preview: bring it into view.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (w.result) resultRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [w.result]);
   const okRows = w.preview?.normalized.filter((n) => n.ok).length ?? 0;
   return (
     <Card withBorder padding="lg">
@@ -64,7 +74,11 @@ export function ImportWizard(props: { onShowRejected: (sourceId: number) => void
             </Group>
           </>
         )}
-        {w.result && <ImportResultCard result={w.result} onShowRejected={() => onShowRejected(w.result!.sourceId)} />}
+        {w.result && (
+          <div ref={resultRef}>
+            <ImportResultCard result={w.result} {...(onShowRejected ? { onShowRejected: () => onShowRejected(w.result!.sourceId) } : {})} />
+          </div>
+        )}
       </Stack>
     </Card>
   );

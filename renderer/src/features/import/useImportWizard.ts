@@ -12,7 +12,7 @@ function parseMapping(text: string): { mapping: MappingFile | undefined; error: 
 }
 
 /** The wizard's state: file settings → preview with the effective mapping → import with progress. */
-export function useImportWizard() {
+export function useImportWizard(onImported?: (sourceId: number) => void) {
   const [form, setForm] = useState<ImportFormValues>(EMPTY_IMPORT_FORM);
   const [mappingText, setMappingText] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -60,6 +60,7 @@ export function useImportWizard() {
         call('import:import-file', { ...request(), ...(form.name.trim() ? { name: form.name.trim() } : {}), taskId }),
       );
       setResult(imported);
+      onImported?.(imported.sourceId);
     } catch (e) {
       setError(e instanceof ReconCallError ? e.message : String(e));
     }

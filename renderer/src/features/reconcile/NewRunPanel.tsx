@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { RunPreview, RunResult, SourceSummary } from '../../../../preload/contract';
 import { call, ReconCallError } from '../../api/reconClient';
@@ -6,6 +6,7 @@ import { useReconQuery } from '../../api/useRecon';
 import { useTask } from '../../api/useTask';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TaskProgress } from '../../components/TaskProgress';
+import { ImportWizard } from '../import/ImportWizard';
 import { RuleSetEditor } from './RuleSetEditor';
 import { useRuleSetDraft } from './useRuleSetDraft';
 
@@ -25,6 +26,22 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
   const [error, setError] = useState<string | null>(null);
   const task = useTask();
   const ready = left && right && left.id !== right.id && draft.valid;
+  // Import on the spot: the wizard in a dialog; the new source fills the side it was opened for.
+  const [importFor, setImportFor] = useState<'left' | 'right' | null>(null);
+  const importDialog = (
+    <Modal opened={importFor !== null} onClose={() => setImportFor(null)} size="xl" title={`Import the ${importFor ?? ''} source`}>
+      <ImportWizard dropped={null} onImported={(sourceId) => {
+        (importFor === 'right' ? setRightId : setLeftId)(String(sourceId));
+        summary.reload();
+      }} />
+    </Modal>
+  );
+  const importButtons = (
+    <Group gap="xs">
+      <Button size="xs" variant="light" onClick={() => setImportFor('left')}>Import the left source…</Button>
+      <Button size="xs" variant="light" onClick={() => setImportFor('right')}>Import the right source…</Button>
+    </Group>
+  );
 
   const guard = async (fn: () => Promise<void>) => {
     setError(null);
@@ -47,18 +64,24 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
       onRunComplete(run.runId);
     });
 
-  if (summary.data && sources.length < 2) {
-    return (
-      <Text c="dimmed">Import at least two sources (or load the demo from the Workspace page) to start a reconciliation.</Text>
-    );
-  }
+  // One tree in both states, so the import dialog stays open (with its result) when the second source arrives.
+  const tooFew = summary.data !== null && summary.data !== undefined && sources.length < 2;
   const options = sources.map((s) => ({ value: String(s.id), label: label(s) }));
   return (
     <Stack gap="md">
+        {importDialog}
+        {tooFew && (
+          <Text c="dimmed">
+            A run needs two imported sources ({sources.length} so far). Import them here, or load the demo from the Workspace page.
+          </Text>
+        )}
+        {tooFew && importButtons}
+        {!tooFew && <>
         <Group grow>
           <Select label="Left source" placeholder="e.g. the ledger" data={options} value={leftId} onChange={setLeftId} searchable />
           <Select label="Right source" placeholder="e.g. the processor file" data={options} value={rightId} onChange={setRightId} searchable />
         </Group>
+        {importButtons}
         {left && right && left.id === right.id && <Alert color="yellow">Pick two different sources.</Alert>}
         {left && right && draft.text && (
           <RuleSetEditor text={draft.text} onTextChange={draft.setText} parsed={draft.parsed} errors={draft.errors} />
@@ -85,6 +108,7 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
             Run reconciliation
           </Button>
         </Group>
+        </>}
     </Stack>
   );
 }

@@ -42,10 +42,10 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
             message={
               canRun
                 ? 'A run reconciles two imported sources and finds every break. Start one: pick the two sources and the rules.'
-                : 'A run reconciles two imported sources and finds every break. Import a ledger and a processor or bank file first (or load the demo).'
+                : 'A run reconciles two imported sources and finds every break. Start one and import a ledger and a processor or bank file on the way (or load the demo from the Workspace page).'
             }
-            actionLabel={canRun ? 'Start a reconciliation' : 'Go to the workspace'}
-            onAction={() => (canRun ? setNewRun(true) : onNavigate('workspace'))}
+            actionLabel="Start a reconciliation"
+            onAction={() => setNewRun(true)}
           />
         )}
       </Stack>
