@@ -15,13 +15,19 @@ async function importThroughWizard(app: AppHarness, filePath: string, kind: 'led
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('0 rejected');
 }
 
-test('import two files → new run with an edited rule, preview, run → dashboard → breaks', async ({ app }) => {
-  const { page } = app;
+/** The demo's ledger and processor CSVs in the test's store folder, as `${prefix}ledger.csv` and `${prefix}processor.csv`. */
+function writeDemoCsvs(app: AppHarness, prefix: string): { ledger: string; processor: string } {
   const files = buildDemoFiles();
-  const ledger = join(app.storeDir, 'ledger.csv');
-  const processor = join(app.storeDir, 'processor.csv');
+  const ledger = join(app.storeDir, `${prefix}ledger.csv`);
+  const processor = join(app.storeDir, `${prefix}processor.csv`);
   writeFileSync(ledger, files.ledgerCsv);
   writeFileSync(processor, files.processorCsv);
+  return { ledger, processor };
+}
+
+test('import two files → new run with an edited rule, preview, run → dashboard → breaks', async ({ app }) => {
+  const { page } = app;
+  const { ledger, processor } = writeDemoCsvs(app, '');
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
 
   await nav.getByText('Import', { exact: true }).click();
@@ -66,11 +72,7 @@ test('import two files → new run with an edited rule, preview, run → dashboa
 
 test('a new run on an empty workspace imports both sources on the spot, then runs', async ({ app }) => {
   const { page } = app;
-  const files = buildDemoFiles();
-  const ledger = join(app.storeDir, 'spot-ledger.csv');
-  const processor = join(app.storeDir, 'spot-processor.csv');
-  writeFileSync(ledger, files.ledgerCsv);
-  writeFileSync(processor, files.processorCsv);
+  const { ledger, processor } = writeDemoCsvs(app, 'spot-');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Runs', { exact: true }).click();
   await page.getByRole('button', { name: 'Start a reconciliation' }).click();
   await expect(page.getByText('A run needs two imported sources (0 so far)')).toBeVisible();
