@@ -19,6 +19,7 @@ export function previewRun(db: Db, leftSourceId: number, rightSourceId: number, 
   const right = getSourceRow(db, rightSourceId);
   if (!left || !right) throw Object.assign(new Error('both sources must exist'), { code: 'NOT_FOUND' });
   const ruleSet = rules === undefined ? ruleSetForKinds(left.kind, right.kind) : parseRuleSet(rules);
+  if (left.id === right.id) throw Object.assign(new Error(`left and right are the same source (#${left.id} "${left.name}"); a run reconciles two different sources`), { code: 'BAD_REQUEST' });
   const leftRows = db
     .prepare(`SELECT ${COLUMNS} FROM records WHERE source_id = ? ORDER BY line LIMIT ?`)
     .all(leftSourceId, sampleSize) as StoredRecord[];

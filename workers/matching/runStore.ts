@@ -71,6 +71,7 @@ export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHook
   const left = requireSource(db, request.leftSourceId, 'left');
   const right = requireSource(db, request.rightSourceId, 'right');
   const rules = request.rules === undefined ? ruleSetForKinds(left.kind, right.kind) : parseRuleSet(request.rules);
+  if (left.id === right.id) throw new RunInputError(`left and right are the same source (#${left.id} "${left.name}"); a run reconciles two different sources`);
   const { runId, ruleSetId, previousRunId } = db.transaction(() => {
     const ruleSetId = saveRuleSet(db, rules, startedAt);
     const previous = db

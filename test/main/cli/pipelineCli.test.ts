@@ -95,6 +95,9 @@ describe('recon CLI: import → run → export on the two named CSV shapes, no m
     expect(badRules.status).toBe(1);
     expect(badRules.stderr).toMatch(/passes/);
     expect(recon('run', '--store', store, '--left', '1', '--right', 'nope').stderr).toMatch(/no source with that id or name/);
+    const self = recon('run', '--store', store, '--left', '1', '--right', 'ledger');
+    expect(self.status).toBe(1);
+    expect(self.stderr).toMatch(/left and right are the same source \(#1 "ledger\.csv"\)/);
     expect(recon('export', '--store', store, '--run', '99', '--what', 'breaks', '--out', join(store, 'x.csv')).stderr).toMatch(/no run #99/);
   });
 });
