@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportQuestion, MappingFile } from '../../preload/contract';
 import { detectFormat, notTextMessage, XLSX_EVIDENCE, type ImportFormat } from '../import/detectFormat';
@@ -9,7 +9,7 @@ import { ImportError, invalidInput } from '../import/errors';
 import { validateMapping, type Mapping } from '../import/mapping/mappingFile';
 import { readerFor } from '../import/readers';
 import { MemorySink } from '../import/rowSink';
-import { readTextChunks } from '../import/scanFile';
+import { readFileRange, readTextChunks } from '../import/scanFile';
 import { formatMinor } from '../shared/currency';
 import '../import/bank/registerBankReaders';
 
@@ -24,17 +24,6 @@ export interface PreviewOptions {
 }
 
 class PreviewFull extends Error {}
-
-async function readHead(filePath: string): Promise<Buffer> {
-  const handle = await open(filePath, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Only the head of the file, so a preview of a gigabyte export still answers at once. */
 async function* headOnly(text: string): AsyncGenerator<string> {
@@ -67,7 +56,7 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   const limit = options.rows ?? 20;
   let head: Buffer;
   try {
-    head = await readHead(options.filePath);
+    head = await readFileRange(options.filePath, 0, HEAD_BYTES);
   } catch (error) {
     throw new ImportError('INVALID_INPUT', `${fileName}: cannot read the file (${(error as Error).message})`);
   }

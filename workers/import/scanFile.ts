@@ -40,6 +40,18 @@ export async function scanFile(filePath: string, isCancelled?: () => boolean): P
   }
 }
 
+/** Up to `length` bytes of the file from `position` (fewer at its end). */
+export async function readFileRange(filePath: string, position: number, length: number): Promise<Buffer> {
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, position);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Decoded text of the file in large chunks, streaming (TextDecoder {stream:true} keeps split characters intact). */
 export async function* readTextChunks(
   filePath: string, encoding: string, skipBytes: number, onBytes?: (done: number) => void,

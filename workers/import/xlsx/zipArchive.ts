@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
+import { readFileRange } from '../scanFile';
 
 /** One member of a ZIP archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -21,23 +21,12 @@ const MAX_COMMENT = 0xffff;
 
 export class ZipError extends Error {}
 
-async function readAt(path: string, position: number, length: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, position);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The archive's members by name, read from its central directory (ZIP64 included). */
 export async function readZipDirectory(path: string, fileSize: number): Promise<Map<string, ZipEntry>> {
-  const magic = await readAt(path, 0, 4);
+  const magic = await readFileRange(path, 0, 4);
   if (magic.length < 4 || magic.readUInt32LE(0) !== LOCAL) throw new ZipError('line 1: not an Excel workbook (.xlsx files are ZIP archives, and this one does not start like one)');
   const tailLength = Math.min(fileSize, 22 + MAX_COMMENT + 20);
-  const tail = await readAt(path, fileSize - tailLength, tailLength);
+  const tail = await readFileRange(path, fileSize - tailLength, tailLength);
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i -= 1) {
     if (tail.readUInt32LE(i) === EOCD) {
@@ -50,13 +39,13 @@ export async function readZipDirectory(path: string, fileSize: number): Promise<
   let directorySize = tail.readUInt32LE(eocd + 12);
   let directoryOffset = tail.readUInt32LE(eocd + 16);
   if ((count === 0xffff || directoryOffset === 0xffffffff) && eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) {
-    const record = await readAt(path, Number(tail.readBigUInt64LE(eocd - 20 + 8)), 56);
+    const record = await readFileRange(path, Number(tail.readBigUInt64LE(eocd - 20 + 8)), 56);
     if (record.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipError('broken ZIP64 end-of-directory record');
     count = Number(record.readBigUInt64LE(32));
     directorySize = Number(record.readBigUInt64LE(40));
     directoryOffset = Number(record.readBigUInt64LE(48));
   }
-  const directory = await readAt(path, directoryOffset, directorySize);
+  const directory = await readFileRange(path, directoryOffset, directorySize);
   const entries = new Map<string, ZipEntry>();
   let at = 0;
   for (let k = 0; k < count; k += 1) {
@@ -107,7 +96,7 @@ function readZip64Extra(extra: Buffer, entry: ZipEntry): void {
  * `onCompressedBytes` reports how far into the archive the reading has come, for progress.
  */
 export async function* readZipEntry(path: string, entry: ZipEntry, onCompressedBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
-  const header = await readAt(path, entry.localHeaderOffset, 30);
+  const header = await readFileRange(path, entry.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw new ZipError(`broken ZIP entry ${entry.name}`);
   const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   if (entry.compressedSize === 0) return;
