@@ -2,16 +2,13 @@ import Papa from 'papaparse';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportQuestion, MappingFile } from '../../preload/contract';
-import { detectFormat, notTextMessage, XLSX_EVIDENCE, type ImportFormat } from '../import/detectFormat';
-import type { FormatReader } from '../import/formatReader';
-import { prepareXlsx } from '../import/xlsx/xlsxReader';
+import { detectFormat } from '../import/detectFormat';
 import { ImportError, invalidInput } from '../import/errors';
 import { validateMapping, type Mapping } from '../import/mapping/mappingFile';
-import { readerFor } from '../import/readers';
 import { MemorySink } from '../import/rowSink';
-import { readFileRange, readTextChunks } from '../import/scanFile';
+import { planReader } from '../import/planReader';
+import { readFileRange } from '../import/scanFile';
 import { formatMinor } from '../shared/currency';
-import '../import/bank/registerBankReaders';
 
 const HEAD_BYTES = 256 * 1024;
 
@@ -63,47 +60,23 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   if (head.length === 0) throw invalidInput(fileName, { line: 1 }, 'the file is empty (expected a header row or statement data)');
   const mapping = options.mapping === undefined ? null : validateMapping(options.mapping);
   const detected = detectFormat(head, fileName);
-  const requested = options.format && options.format !== 'auto' ? options.format : (mapping?.format ?? null);
   const timezone = options.timezone ?? 'UTC';
-  let encoding: string;
-  let headText: string;
-  let plan: (mapping: Mapping | null) => Promise<FormatReader>;
-  if (requested === 'xlsx' || (!requested && detected.evidence === XLSX_EVIDENCE)) {
-    const { size } = await stat(options.filePath);
-    encoding = 'utf-8';
-    headText = '';
-    plan = async (m) => {
-      const reader = await prepareXlsx(fileName, options.filePath, size, m, timezone);
-      headText = reader.headText;
-      return reader;
-    };
-  } else {
-    const textEncoding = mapping?.encoding ?? detected.encoding;
-    const format = (requested ?? detected.format) as ImportFormat | 'binary' | 'unknown';
-    if (format === 'binary') throw invalidInput(fileName, { line: 1 }, notTextMessage(detected.evidence));
-    if (format === 'unknown') {
-      throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, XLSX, camt.053/054 XML, MT940, OFX or BAI2`);
-    }
-    const prepare = readerFor(format);
-    if (!prepare) throw new ImportError('INVALID_INPUT', `${fileName}: format ${format} is not supported`);
-    const skipBytes = textEncoding === detected.encoding ? detected.bomLength : 0;
-    encoding = textEncoding;
-    headText = new TextDecoder(textEncoding, { ignoreBOM: true }).decode(head.subarray(skipBytes), { stream: true });
-    const text = headText;
-    plan = async (m) => prepare({ file: fileName, headText: text, wholeFile: false, mapping: m, timezone, openText: () => readTextChunks(options.filePath, textEncoding, skipBytes) });
-  }
+  const { size } = await stat(options.filePath);
+  const plan = (m: Mapping | null) =>
+    planReader({ file: fileName, filePath: options.filePath, fileSize: size, head, detected, format: options.format, mapping: m, timezone });
   const questions: ImportQuestion[] = [];
-  let reader;
+  let planned;
   try {
-    reader = await plan(mapping);
+    planned = await plan(mapping);
   } catch (error) {
     if (error instanceof ImportError && error.question) {
       questions.push(error.question);
-      reader = await plan(validateMapping({ ...(options.mapping ?? {}), [error.question.key]: error.question.choices[0] }));
+      planned = await plan(validateMapping({ ...(options.mapping ?? {}), [error.question.key]: error.question.choices[0] }));
     } else {
       throw error;
     }
   }
+  const { reader, headText, encoding } = planned;
   const sink = new MemorySink();
   const full = () => sink.records.length + sink.rejected.length >= limit;
   try {
@@ -132,6 +105,6 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
     rows: rows.map((r) => ({ line: r.line, cells: splitCells(r.raw, delimiter) })),
     normalized: rows.map((r) => ({ line: r.line, ok: r.ok, summary: r.summary })),
     questions,
-    warnings: [...reader.warnings, ...sink.warnings],
+    warnings: [...planned.warnings, ...reader.warnings, ...sink.warnings],
   };
 }

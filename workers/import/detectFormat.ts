@@ -1,6 +1,6 @@
 import { looksBinary, sniffEncoding, type TextEncoding } from './encoding';
 
-export type ImportFormat = 'csv' | 'camt052' | 'camt053' | 'camt054' | 'mt940' | 'ofx' | 'bai2';
+export type ImportFormat = 'csv' | 'camt052' | 'camt053' | 'camt054' | 'mt940' | 'ofx' | 'bai2' | 'xlsx';
 
 export interface DetectedFormat {
   format: ImportFormat | 'binary' | 'unknown';
@@ -14,7 +14,7 @@ export interface DetectedFormat {
 export function detectFormat(headBytes: Uint8Array, fileName: string): DetectedFormat {
   const { encoding, bomLength } = sniffEncoding(headBytes);
   const workbook = spreadsheetKind(headBytes, fileName);
-  if (workbook) return { format: 'binary', encoding, bomLength, evidence: workbook };
+  if (workbook) return { ...workbook, encoding, bomLength };
   if (looksBinary(headBytes.subarray(bomLength), encoding)) {
     return { format: 'binary', encoding, bomLength, evidence: 'NUL or control bytes in the first 8 KiB' };
   }
@@ -39,26 +39,29 @@ export function detectTextFormat(text: string, fileName: string): { format: Impo
   return { format: 'unknown', evidence: 'empty' };
 }
 
-/** The evidence for an Office Open XML workbook, which the import reads (see xlsx/xlsxReader). */
-export const XLSX_EVIDENCE = 'an Excel workbook (.xlsx)';
+const XLSX_EVIDENCE = 'an Excel workbook (.xlsx)';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** Names a spreadsheet workbook (which users often pick instead of its CSV export); null otherwise. */
-export function spreadsheetKind(headBytes: Uint8Array, fileName: string): string | null {
-  if (startsWith(headBytes, OLE2)) return /\.xls$/i.test(fileName) ? 'an Excel 97–2003 workbook (.xls)' : 'an OLE2 compound file (e.g. an Excel .xls workbook)';
+/**
+ * An .xlsx workbook (read by xlsx/xlsxReader), or another binary container users often pick instead
+ * of its CSV export, named; null for anything else.
+ */
+function spreadsheetKind(headBytes: Uint8Array, fileName: string): { format: 'xlsx' | 'binary'; evidence: string } | null {
+  const binary = (evidence: string) => ({ format: 'binary' as const, evidence });
+  if (startsWith(headBytes, OLE2)) return binary(/\.xls$/i.test(fileName) ? 'an Excel 97–2003 workbook (.xls)' : 'an OLE2 compound file (e.g. an Excel .xls workbook)');
   if (!startsWith(headBytes, ZIP)) return null;
   const names = new TextDecoder('latin1').decode(headBytes.subarray(0, 65536));
-  if (/\.xls[xm]$/i.test(fileName) || names.includes('xl/')) return XLSX_EVIDENCE;
-  if (/\.ods$/i.test(fileName) || names.includes('opendocument.spreadsheet')) return 'an OpenDocument spreadsheet (.ods)';
-  return 'a ZIP archive';
+  if (/\.xls[xm]$/i.test(fileName) || names.includes('xl/')) return { format: 'xlsx', evidence: XLSX_EVIDENCE };
+  if (/\.ods$/i.test(fileName) || names.includes('opendocument.spreadsheet')) return binary('an OpenDocument spreadsheet (.ods)');
+  return binary('a ZIP archive');
 }
 
 /** The error for a file that is not text: what it is, and what to do instead. */
-export function notTextMessage(evidence: string): string {
-  if (evidence === XLSX_EVIDENCE) return `this is ${evidence}, not a text file; import it with format "auto" or "xlsx"`;
+export function notTextMessage({ format, evidence }: Pick<DetectedFormat, 'format' | 'evidence'>): string {
+  if (format === 'xlsx') return `this is ${evidence}, not a text file; import it with format "auto" or "xlsx"`;
   return /workbook|spreadsheet/.test(evidence)
     ? `this is ${evidence}, which is not read directly: open it and save the sheet as .xlsx or as CSV (UTF-8), then import that file`
     : `this is not a text file (${evidence}); expected CSV/TSV, XLSX, camt.053/054 XML, MT940, OFX or BAI2`;

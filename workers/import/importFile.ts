@@ -2,14 +2,11 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Db } from '../../main/db/openWorkspace';
 import type { ImportResult as ContractImportResult, SourceKind } from '../../preload/contract';
-import { detectFormat, notTextMessage, XLSX_EVIDENCE, type ImportFormat } from './detectFormat';
-import type { TextEncoding } from './encoding';
+import { detectFormat } from './detectFormat';
 import { ImportError, invalidInput } from './errors';
-import type { FormatContext, FormatReader } from './formatReader';
-import { prepareXlsx } from './xlsx/xlsxReader';
 import { validateMapping, type MappingFile } from './mapping/mappingFile';
-import { readerFor } from './readers';
-import { readTextChunks, scanFile } from './scanFile';
+import { planReader } from './planReader';
+import { scanFile } from './scanFile';
 import { csvRecordFields } from './parallel/rowBatch';
 import { checkpointTarget, CsvParseClient } from './parallel/csvParseClient';
 import type { CsvParseTask } from './parallel/protocol';
@@ -18,7 +15,6 @@ import { ChunkWriter } from './store/chunkWriter';
 import { abandonSource, completeSource, findSourcesBySha, insertSource, type Completion } from './store/sourcesRepo';
 import type { TaskHooks } from '../shared/taskHooks';
 import { isValidTimeZone } from './zoneOffset';
-import './bank/registerBankReaders';
 
 export interface ImportOptions {
   filePath: string;
@@ -40,7 +36,6 @@ export type ImportHooks = TaskHooks;
 /** The contract's import result, plus whether this call continued an interrupted import of the same file. */
 export type ImportResult = ContractImportResult & { resumed: boolean };
 
-const HEAD_TEXT_BYTES = 256 * 1024;
 /** Below this a worker's start-up costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const DEFAULT_CHUNK_ROWS = 50_000;
@@ -102,41 +97,12 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
   if (scan.byteSize - detected.bomLength === 0 || (detected.format === 'unknown' && detected.evidence === 'empty')) {
     throw invalidInput(fileName, { line: 1 }, 'the file is empty (expected a header row or statement data)');
   }
-  const warnings: string[] = [];
-  const requested = options.format && options.format !== 'auto' ? options.format : (mapping?.format ?? null);
-  let encoding: TextEncoding | 'latin1' = mapping?.encoding ?? detected.encoding;
-  let skipBytes = 0;
-  let reader: FormatReader;
-  // Where the one streaming pass reads its text: the file decoded, or a workbook's sheet as CSV.
-  let textSource: (onBytes: (bytes: number) => void) => AsyncIterable<string>;
-  if (requested === 'xlsx' || (!requested && detected.evidence === XLSX_EVIDENCE)) {
-    const xlsx = await prepareXlsx(fileName, options.filePath, scan.byteSize, mapping, timezone);
-    encoding = 'utf-8';
-    reader = xlsx;
-    textSource = (onBytes) => xlsx.openText(onBytes);
-  } else {
-    if (!mapping?.encoding && encoding === 'utf-8' && !scan.utf8Valid) {
-      encoding = 'windows-1252';
-      warnings.push('the file is not valid UTF-8; it was decoded as Windows-1252 (declare "encoding" in a mapping file to override)');
-    }
-    if (detected.format === 'binary' && !mapping?.encoding) {
-      throw invalidInput(fileName, { line: 1 }, notTextMessage(detected.evidence));
-    }
-    const textEncoding = encoding;
-    skipBytes = encoding === detected.encoding ? detected.bomLength : 0;
-    const headText = new TextDecoder(encoding, { ignoreBOM: true }).decode(scan.head.subarray(skipBytes, HEAD_TEXT_BYTES), { stream: true });
-    const format = (requested ?? detected.format) as ImportFormat | 'unknown' | 'binary';
-    if (!requested && (format === 'unknown' || format === 'binary')) {
-      throw invalidInput(fileName, { line: 1 }, `unrecognized format (${detected.evidence}); expected CSV/TSV, camt.053/054 XML, MT940, OFX or BAI2`);
-    }
-    const prepare = readerFor(format as ImportFormat);
-    if (!prepare) throw new ImportError('INVALID_INPUT', `${fileName}: format ${format} is not supported`);
-    const openText = (): AsyncIterable<string> => readTextChunks(options.filePath, textEncoding, skipBytes);
-    const ctx: FormatContext = { file: fileName, headText, wholeFile: scan.byteSize <= HEAD_TEXT_BYTES, mapping, timezone, openText };
-    reader = await prepare(ctx);
-    textSource = (onBytes) => readTextChunks(options.filePath, textEncoding, skipBytes, onBytes);
-  }
-  warnings.push(...reader.warnings);
+  const planned = await planReader({
+    file: fileName, filePath: options.filePath, fileSize: scan.byteSize, head: scan.head, detected, utf8Valid: scan.utf8Valid,
+    format: options.format, mapping, timezone,
+  });
+  const { reader, encoding, skipBytes } = planned;
+  const warnings = [...planned.warnings, ...reader.warnings];
   const settingsJson = JSON.stringify(reader.settings);
   const name = options.name ?? fileName;
 
@@ -197,7 +163,7 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
         if (hooks.isCancelled?.()) throw new Cancelled();
       };
       try {
-        await reader.run(textSource((b) => (bytesDone = b)), writer, afterChunk);
+        await reader.run(planned.text((b) => (bytesDone = b)), writer, afterChunk);
         writer.commit();
       } catch (error) {
         writer.rollback();
