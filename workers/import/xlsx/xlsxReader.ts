@@ -84,7 +84,7 @@ export async function prepareXlsx(file: string, filePath: string, fileSize: numb
   const ctx: FormatContext = {
     file, headText: head.text, wholeFile: head.whole, timezone, openText: () => openText(),
     // The text is CSV as written here: comma-separated, whatever the mapping said for a CSV.
-    mapping: validateMapping({ ...(mapping ? stripUndefined(mapping) : {}), delimiter: ',' }),
+    mapping: { ...(mapping ?? validateMapping({})), delimiter: ',' },
   };
   const csv = await prepareCsv(ctx);
   const warnings = [...csv.warnings];
@@ -96,12 +96,8 @@ export async function prepareXlsx(file: string, filePath: string, fileSize: numb
     // The delimiter stays: it is how the sheet's rows read as text (previews split them by it).
     settings: { ...csv.settings, format: 'xlsx', sheet: book.sheetName },
     warnings,
-    run: (chunks, sink, afterChunk) => csv.run(chunks, sink, afterChunk),
+    run: csv.run,
     openText,
     headText: head.text,
   };
-}
-
-function stripUndefined(mapping: Mapping): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(mapping).filter(([, v]) => v !== undefined));
 }
