@@ -30,10 +30,8 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
   const [importFor, setImportFor] = useState<'left' | 'right' | null>(null);
   const importDialog = (
     <Modal opened={importFor !== null} onClose={() => setImportFor(null)} size="xl" title={`Import the ${importFor ?? ''} source`}>
-      <ImportWizard dropped={null} onImported={(sourceId) => {
-        (importFor === 'right' ? setRightId : setLeftId)(String(sourceId));
-        summary.reload();
-      }} />
+      {/* The source list refreshes itself: an import announces that the workspace changed. */}
+      <ImportWizard dropped={null} onImported={(sourceId) => (importFor === 'right' ? setRightId : setLeftId)(String(sourceId))} />
     </Modal>
   );
   const importButtons = (
@@ -65,23 +63,23 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
     });
 
   // One tree in both states, so the import dialog stays open (with its result) when the second source arrives.
-  const tooFew = summary.data !== null && summary.data !== undefined && sources.length < 2;
+  const tooFew = !!summary.data && sources.length < 2;
   const options = sources.map((s) => ({ value: String(s.id), label: label(s) }));
   return (
     <Stack gap="md">
         {importDialog}
-        {tooFew && (
+        {tooFew ? (
           <Text c="dimmed">
             A run needs two imported sources ({sources.length} so far). Import them here, or load the demo from the Workspace page.
           </Text>
+        ) : (
+          <Group grow>
+            <Select label="Left source" placeholder="e.g. the ledger" data={options} value={leftId} onChange={setLeftId} searchable />
+            <Select label="Right source" placeholder="e.g. the processor file" data={options} value={rightId} onChange={setRightId} searchable />
+          </Group>
         )}
-        {tooFew && importButtons}
-        {!tooFew && <>
-        <Group grow>
-          <Select label="Left source" placeholder="e.g. the ledger" data={options} value={leftId} onChange={setLeftId} searchable />
-          <Select label="Right source" placeholder="e.g. the processor file" data={options} value={rightId} onChange={setRightId} searchable />
-        </Group>
         {importButtons}
+        {!tooFew && <>
         {left && right && left.id === right.id && <Alert color="yellow">Pick two different sources.</Alert>}
         {left && right && draft.text && (
           <RuleSetEditor text={draft.text} onTextChange={draft.setText} parsed={draft.parsed} errors={draft.errors} />
