@@ -36,8 +36,9 @@ function candidateDetail(candidate: JsonObject): string {
 const EPOCH_MS_FLOOR = 1e11;
 const TIME_KEY = /^(times?|ts)$|(At|Ms)$/;
 
+/** As the renderer's formatTimestamp shows times (it cannot be shared across the process boundary). */
 function instantText(value: unknown): string {
-  return typeof value === 'number' && value >= EPOCH_MS_FLOOR ? `${new Date(value).toISOString().replace('T', ' ').replace('.000Z', ' UTC')}` : scalarText(value);
+  return typeof value === 'number' && value >= EPOCH_MS_FLOOR ? new Date(value).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC') : scalarText(value);
 }
 
 /** A fact as an analyst reads it: instants as UTC times, a `failed` map as the names of what failed. */
