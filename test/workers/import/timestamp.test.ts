@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { classifyDate, parseTimestamp } from '../../../workers/import/timestamp';
 
 const utc = { zone: 'UTC', dateOrder: null };
@@ -14,6 +15,22 @@ describe('parseTimestamp', () => {
     expect(at('2024-01-31T13:45:00+02:00')).toBe(Date.UTC(2024, 0, 31, 11, 45));
     expect(at('2024-01-31 13:45:00')).toBe(Date.UTC(2024, 0, 31, 13, 45));
     expect(at('2024-01-31')).toBe(Date.UTC(2024, 0, 31));
+  });
+
+  it('reads every Z-suffixed ISO instant of years 0001–9999 exactly as Date.UTC does (the allocation-free path)', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), fc.boolean(), (date, withMs) => {
+        const iso = date.toISOString();
+        const text = withMs ? iso : iso.replace(/\.\d{3}Z$/, 'Z');
+        const expected = withMs ? date.getTime() : date.getTime() - date.getUTCMilliseconds();
+        expect(at(text)).toBe(expected);
+        expect(at(text.replace('T', ' '))).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(at('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
+    expect(at('1900-03-01T00:00:00Z')).toBe(Date.UTC(1900, 2, 1));
+    expect(typeof at('2023-02-29T00:00:00Z')).toBe('string');
   });
 
   it('reads epoch seconds and milliseconds', () => {
