@@ -12,6 +12,7 @@ import { checkpointTarget, CsvParseClient } from './parallel/csvParseClient';
 import type { CsvParseTask } from './parallel/protocol';
 import { BatchWriter } from './store/batchWriter';
 import { ChunkWriter } from './store/chunkWriter';
+import { RawTextAppender } from './store/rawTextFile';
 import { abandonSource, completeSource, findSourcesBySha, insertSource, type Completion } from './store/sourcesRepo';
 import type { TaskHooks } from '../shared/taskHooks';
 import { isValidTimeZone } from './zoneOffset';
@@ -126,10 +127,12 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
 
   const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
   let outcome: Omit<Completion, 'warnings'> & { warnings: string[] };
+  let rawFile: RawTextAppender | null = null;
   try {
     if (parser && reader.csvPlan) {
       const fields = csvRecordFields(reader.csvPlan.normalizer.columns);
-      const writer = new BatchWriter(db, sourceId, fields, options.actor);
+      rawFile = RawTextAppender.open(db, sourceId);
+      const writer = new BatchWriter(db, sourceId, fields, options.actor, rawFile);
       const task: CsvParseTask = {
         filePath: options.filePath, encoding, skipBytes, plan: reader.csvPlan, fields, skipRows, batchRows: chunkRows,
         firstBatchRows: Math.min(chunkRows, FIRST_BATCH_ROWS), checkpoint: checkpointTarget(db),
@@ -172,6 +175,8 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
       outcome = writer;
     }
   } catch (error) {
+    rawFile?.close();
+    rawFile = null;
     if (error instanceof Cancelled || hooks.isCancelled?.()) {
       abandonSource(db, sourceId, 'cancelled', 'cancelled by the user', options.actor);
       throw new ImportError('CANCELLED', `import of ${fileName} cancelled; its rows were removed`);
@@ -181,6 +186,7 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
     if (error instanceof ImportError) throw error;
     throw new ImportError('INVALID_INPUT', `${fileName}: ${reason}`);
   }
+  rawFile?.close();
   warnings.push(...outcome.warnings);
   const result = { rowsTotal: outcome.rowsTotal, rowsImported: outcome.rowsImported, rowsRejected: outcome.rowsRejected, frontierMs: outcome.frontierMs, warnings };
   completeSource(db, sourceId, result, options.actor);

@@ -1,4 +1,5 @@
 import type { CitedRecord } from '../../../preload/contract';
+import { resolveRawTexts } from '../../../workers/import/store/rawTextFile';
 import type { Db } from '../openWorkspace';
 
 interface CitedRow {
@@ -19,6 +20,8 @@ interface CitedRow {
   fee_minor: number | null;
   description: string | null;
   raw: string;
+  raw_offset: number | null;
+  raw_length: number | null;
 }
 
 /** Records with their citation (source name, file, line), in the order of `ids`; unknown ids are skipped. */
@@ -31,14 +34,15 @@ export function getCitedRecords(db: Db, ids: readonly number[]): CitedRecord[] {
        WHERE r.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as CitedRow[];
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const raws = resolveRawTexts(db, rows);
+  const byId = new Map(rows.map((row, i) => [row.id, toCited(row, raws[i]!)]));
   return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toCited(row)] : [];
+    const cited = byId.get(id);
+    return cited ? [cited] : [];
   });
 }
 
-function toCited(row: CitedRow): CitedRecord {
+function toCited(row: CitedRow, raw: string): CitedRecord {
   return {
     id: row.id,
     sourceId: row.source_id,
@@ -56,6 +60,6 @@ function toCited(row: CitedRow): CitedRecord {
     sequence: row.sequence,
     feeMinor: row.fee_minor,
     description: row.description,
-    raw: row.raw,
+    raw,
   };
 }

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../main/audit/auditLog';
 import { openWorkspace, type Db } from '../../../main/db/openWorkspace';
 import { generateLedgerCsv, seededRandom } from '../../../workers/import/bench/generateLedgerCsv';
 import { importFile } from '../../../workers/import/importFile';
+import { resolveRawTexts, type RawTextRef } from '../../../workers/import/store/rawTextFile';
 import { repoRoot, tempDir } from './helpers';
 
 const ROWS = 200_000;
@@ -80,6 +82,11 @@ describe('import survives SIGKILL at random points', () => {
     expect(after.filter((s) => s.status === 'complete')).toHaveLength(1);
     expect(after.filter((s) => s.status === 'importing')).toHaveLength(0);
     expect((db.prepare("SELECT COUNT(*) AS n FROM records r JOIN sources s ON s.id = r.source_id WHERE s.status = 'complete'").get() as { n: number }).n).toBe(ROWS);
+    // Every record's raw text is its line of the file, across all the resumed pieces.
+    const rows = db.prepare("SELECT r.line, r.source_id, r.raw, r.raw_offset, r.raw_length FROM records r JOIN sources s ON s.id = r.source_id WHERE s.status = 'complete' ORDER BY r.line").all() as (RawTextRef & { line: number })[];
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const raws = resolveRawTexts(db, rows);
+    expect(rows.filter((r, i) => raws[i] !== lines[r.line - 1]).map((r) => r.line)).toEqual([]);
     db.close();
   });
 });

@@ -1,5 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../../main/db/openWorkspace';
+import { getCitedRecords } from '../../../main/db/queries/citedRecordsQueries';
+import { openWorkspace, type Db } from '../../../main/db/openWorkspace';
+import { rawTextPath, resolveRawTexts, type RawTextRef } from '../../../workers/import/store/rawTextFile';
 import { importFile } from '../../../workers/import/importFile';
 import { BatchPacker, csvRecordFields, RECORD_FIELDS, type RowBatch } from '../../../workers/import/parallel/rowBatch';
 import { tempStore, writeTemp } from './helpers';
@@ -18,11 +21,18 @@ function ledgerRows(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Every column a user sees, the raw text resolved wherever it is kept. */
+function recordsWithRawText(db: Db, sourceId: number): unknown[] {
+  const rows = db.prepare('SELECT line, external_id, reference, account, customer, amount_minor, currency, ts_ms, status, sequence, fee_minor, description, source_id, raw, raw_offset, raw_length FROM records WHERE source_id = ? ORDER BY line').all(sourceId) as (RawTextRef & Record<string, unknown>)[];
+  const raws = resolveRawTexts(db, rows);
+  return rows.map(({ source_id: _s, raw_offset: _o, raw_length: _l, ...row }, i) => ({ ...row, raw: raws[i] }));
+}
+
 function dump(dir: string, sourceId: number): { records: unknown[]; rejected: unknown[]; source: unknown } {
   const db = openWorkspace(dir);
   try {
     return {
-      records: db.prepare('SELECT line, external_id, reference, account, customer, amount_minor, currency, ts_ms, status, sequence, fee_minor, description, raw FROM records WHERE source_id = ? ORDER BY line').all(sourceId),
+      records: recordsWithRawText(db, sourceId),
       rejected: db.prepare('SELECT line, column_name, raw, reason FROM rejected_rows WHERE source_id = ? ORDER BY line').all(sourceId),
       source: db.prepare('SELECT rows_total, rows_imported, rows_rejected, resume_marker, frontier_ms, warnings_json, status FROM sources WHERE id = ?').get(sourceId),
     };
@@ -82,6 +92,36 @@ describe('importFile: CSV parsed in a worker thread', () => {
     expect(again).toMatchObject({ resumed: true, rowsTotal: full.rowsTotal, rowsImported: full.rowsImported, rowsRejected: full.rowsRejected, frontierMs: full.frontierMs });
     expect(dump(dir, again.sourceId).records).toEqual(dump(reference.dir, full.sourceId).records);
     expect(dump(dir, again.sourceId).rejected).toEqual(dump(reference.dir, full.sourceId).rejected);
+  });
+});
+
+describe('importFile: raw lines of a worker-parsed import', () => {
+  it('are kept in the source raw text file, not inline, and go with the rows when the import is cancelled', async () => {
+    const file = writeTemp('ledger.csv', ledgerRows(2000));
+    const { db } = tempStore();
+    const done = await importFile(db, { filePath: file, kind: 'ledger', actor: 'test', parallel: true, chunkRows: 300 });
+    const path = rawTextPath(db, done.sourceId)!;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const stored = db.prepare("SELECT COUNT(*) AS n FROM records WHERE source_id = ? AND raw = '' AND raw_length IS NOT NULL").get(done.sourceId) as { n: number };
+    expect(stored.n).toBe(done.rowsImported);
+    const first = db.prepare('SELECT source_id, raw, raw_offset, raw_length FROM records WHERE source_id = ? ORDER BY line LIMIT 1').get(done.sourceId) as RawTextRef;
+    expect(resolveRawTexts(db, [first])).toEqual([lines[1]]);
+    const last = db.prepare('SELECT id, line FROM records WHERE source_id = ? ORDER BY line DESC LIMIT 1').get(done.sourceId) as { id: number; line: number };
+    expect(getCitedRecords(db, [last.id])[0]!.raw).toBe(lines[last.line - 1]);
+    expect(existsSync(path)).toBe(true);
+
+    let batches = 0;
+    const cancelled = await importFile(db, { filePath: file, kind: 'ledger', actor: 'test', parallel: true, chunkRows: 300, allowDuplicateFile: true }, {
+      isCancelled: () => batches >= 3,
+      onProgress: (_d, _t, phase) => {
+        if (phase === 'importing') batches++;
+      },
+    }).catch((e: unknown) => e);
+    expect(cancelled).toMatchObject({ code: 'CANCELLED' });
+    const source = db.prepare("SELECT id FROM sources WHERE status = 'cancelled'").get() as { id: number };
+    expect(existsSync(rawTextPath(db, source.id)!)).toBe(false);
+    expect(existsSync(path)).toBe(true);
+    db.close();
   });
 });
 

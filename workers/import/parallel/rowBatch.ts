@@ -27,6 +27,8 @@ export interface RowBatch {
   records: number;
   /** UTF-8 bytes: every record's raw line, and the few values that are not part of it. */
   bytes: ArrayBuffer;
+  /** How many of `bytes` are filled. */
+  bytesUsed: number;
   /** Per record: byte start and end of its raw line in `bytes`. */
   rows: Int32Array;
   /**
@@ -198,7 +200,7 @@ export class BatchPacker implements RowSink {
     if (this.pending === 0) return;
     const { bytes, rows, spans, nums } = this.buffers;
     const batch: RowBatch = {
-      records: this.records, bytes, rows, spans, nums, rejected: this.rejected, rowsTotal: this.rowsTotal,
+      records: this.records, bytes, bytesUsed: this.used, rows, spans, nums, rejected: this.rejected, rowsTotal: this.rowsTotal,
       rowsImported: this.rowsImported, rowsRejected: this.rowsRejected, frontierMs: this.frontierMs, bytesDone: this.bytesDone,
     };
     this.buffers = this.freshBuffers();

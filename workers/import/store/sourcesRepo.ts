@@ -1,5 +1,6 @@
 import { appendAudit } from '../../../main/audit/auditLog';
 import type { Db } from '../../../main/db/openWorkspace';
+import { removeRawText } from './rawTextFile';
 
 export interface SourceRow {
   id: number;
@@ -83,4 +84,6 @@ export function abandonSource(db: Db, sourceId: number, status: 'cancelled' | 'f
     ).run(status, JSON.stringify([reason]), Date.now(), sourceId);
     appendAudit(db, { actor, kind: status === 'cancelled' ? 'import.cancelled' : 'import.failed', data: { sourceId, reason, recordsRemoved: records, rejectedRemoved: rejected } });
   }).immediate();
+  // After the commit: until then the rows that point into it may still be there.
+  removeRawText(db, sourceId);
 }
