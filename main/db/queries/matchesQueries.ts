@@ -88,6 +88,8 @@ export function insertManualMatch(
   db: Db,
   match: { runId: number; leftIds: number[]; rightIds: number[]; amountDeltaMinor: number; timeDeltaMs: number | null; note: string; actor: string; tsMs: number; resolvedBreakIds: number[] },
 ): number {
+  // The run's compact match list (migration 004) no longer describes its matches.
+  db.prepare('DELETE FROM run_match_lists WHERE run_id = ?').run(match.runId);
   return Number(
     db
       .prepare(

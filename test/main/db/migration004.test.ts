@@ -7,6 +7,7 @@ import { openWorkspace } from '../../../main/db/openWorkspace';
 import { seedSource } from '../../../workers/matching/bench/seedStore';
 import { runReconciliation } from '../../../workers/matching/runStore';
 import { readMatchList } from '../../../workers/matching/persistRun';
+import { insertManualMatch } from '../../../main/db/queries/matchesQueries';
 import { rec } from '../../generators/records';
 import { useTempStores } from '../../helpers/tempStore';
 
@@ -44,6 +45,16 @@ describe('migration 004: per-run match lists', () => {
     db.prepare('INSERT OR REPLACE INTO run_match_lists (run_id, match_count, left_offsets, left_ids, right_offsets, right_ids) VALUES (?, 0, x\'\', x\'\', x\'\', x\'\')').run(runId);
     db.prepare('DELETE FROM matches WHERE id = ?').run(b);
     expect(has()).toBe(0);
+    // A manual match (migration 006: dropped by insertManualMatch, not by a trigger).
+    const again = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' }).runId;
+    expect(readMatchList(db, again)).not.toBeNull();
+    insertManualMatch(db, { runId: again, leftIds: [1], rightIds: [11], amountDeltaMinor: 0, timeDeltaMs: null, note: 'n', actor: 't', tsMs: 0, resolvedBreakIds: [] });
+    expect(db.prepare('SELECT COUNT(*) FROM run_match_lists WHERE run_id = ?').pluck().get(again)).toBe(0);
+    // Even a list stored beside rows it does not count is refused.
+    const third = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' }).runId;
+    db.prepare('INSERT INTO matches (run_id, strategy, score, left_ids, right_ids, amount_delta_minor) VALUES (?, ?, 1, ?, ?, 0)').run(third, 'exact_key', '1', '11');
+    expect(db.prepare('SELECT COUNT(*) FROM run_match_lists WHERE run_id = ?').pluck().get(third)).toBe(1);
+    expect(readMatchList(db, third)).toBeNull();
     db.close();
   });
 });
