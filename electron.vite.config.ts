@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve('main/index.ts'),
           engineWorker: resolve('workers/engine/engineWorker.ts'),
           csvParseWorker: resolve('workers/import/parallel/csvParseWorker.ts'),
+          snapshotWorker: resolve('workers/matching/snapshotWorker.ts'),
         },
         external: ['better-sqlite3'],
       },

@@ -25,7 +25,7 @@ async function start(): Promise<void> {
   const ctx = createContext({
     storeDir,
     engineWorkerPath: join(here, 'engineWorker.js'),
-    engineData: { csvParseWorkerPath: join(here, 'csvParseWorker.js') },
+    engineData: { csvParseWorkerPath: join(here, 'csvParseWorker.js'), snapshotWorkerPath: join(here, 'snapshotWorker.js') },
     emit: electronEmitter((channel, ...args) => mainWindow?.webContents.send(channel, ...args)),
     ...(nativeBinding ? { open: { nativeBinding } } : {}),
   });

@@ -12,6 +12,8 @@ export interface EngineWorkerData {
   nativeBinding?: string;
   /** The bundled CSV parse worker, next to the main bundle. */
   csvParseWorkerPath?: string;
+  /** The bundled snapshot worker (a first run's second reader), next to the main bundle. */
+  snapshotWorkerPath?: string;
 }
 
 export class EngineCrashedError extends Error {

@@ -2,6 +2,7 @@ import { isCancelRequested, type CancelFlag } from './cancellation';
 import { importFile, type ImportOptions } from '../import/importFile';
 import { exportRunCsv } from '../matching/exportCsv';
 import { runReconciliation, type RunRequest } from '../matching/runStore';
+import { snapshotForRun } from '../matching/snapshotHelper';
 import { indexSearchChunk } from '../../main/db/queries/breakSearchIndex';
 import { applyTriageUndo, applyTriageUpdate } from '../../main/usecases/analyst/triageApply';
 import type { RequestOf } from '../../preload/contract';
@@ -41,12 +42,16 @@ export function createEngineApi() {
       return previewImport(options);
     },
     /**
-     * Reconciles two sources of the workspace and persists the run, on the engine's own connection;
-     * then indexes the run's breaks for free-text search here, so the first search is instant.
+     * Reconciles two sources of the workspace and persists the run, on the engine's own connection
+     * (two sources read back for the first time are read on two threads at once); then indexes the
+     * run's breaks for free-text search here, so the first search is instant.
      */
-    runReconciliation(storeDir: string, request: RunRequest, progress?: ProgressSink, cancel?: CancelFlag) {
+    async runReconciliation(storeDir: string, request: RunRequest, progress?: ProgressSink, cancel?: CancelFlag) {
+      const started = performance.now();
       const db = engineDb(storeDir);
-      const outcome = runReconciliation(db, request, hooksFor(progress, cancel));
+      void progress?.(0, null, 'loading');
+      await snapshotForRun(db, [request.leftSourceId, request.rightSourceId]);
+      const outcome = runReconciliation(db, request, hooksFor(progress, cancel), started);
       void progress?.(0, null, 'index');
       while (indexSearchChunk(db, outcome.runId, 50_000));
       return outcome;

@@ -62,11 +62,11 @@ function requireSource(db: Db, id: number, side: string): SourceRow {
 
 /**
  * One audited reconciliation run: load both sources, reconcile, and persist matches, breaks, final
- * counts and the `run.completed` audit entry in one transaction. A failure or cancellation marks the
+ * counts and the `run.completed` audit entry in one transaction. `started` is when the caller began
+ * the run (its duration includes any snapshotting done before). A failure or cancellation marks the
  * run failed / cancelled (also audited) and rethrows.
  */
-export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHooks = {}): RunOutcome {
-  const started = performance.now();
+export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHooks = {}, started = performance.now()): RunOutcome {
   const startedAt = Date.now();
   const left = requireSource(db, request.leftSourceId, 'left');
   const right = requireSource(db, request.rightSourceId, 'right');

@@ -40,14 +40,30 @@ export function snapshotSource(db: Db, sourceId: number): void {
   storeSnapshot(db, sourceId, loadInputFromRecords(db, source));
 }
 
-/** The source's snapshot as engine input, or null when there is none or it is stale. */
-export function readSnapshot(db: Db, source: SourceRow): EngineInput | null {
-  const head = db.prepare('SELECT format, record_count, digest FROM source_snapshots WHERE source_id = ?').get(source.id) as
-    | { format: number; record_count: number; digest: string }
-    | undefined;
+interface SnapshotHead {
+  format: number;
+  record_count: number;
+  digest: string;
+}
+
+/** The snapshot's head row when the snapshot fits the source (format and record count), else null. */
+function currentHead(db: Db, source: SourceRow): SnapshotHead | null {
+  const head = db.prepare('SELECT format, record_count, digest FROM source_snapshots WHERE source_id = ?').get(source.id) as SnapshotHead | undefined;
   if (!head || head.format !== CODEC_FORMAT) return null;
   // The source row's count is free; counting the records (an index scan) is the fallback check.
   if (head.record_count !== source.rows_imported && head.record_count !== recordCount(db, source.id)) return null;
+  return head;
+}
+
+/** Whether the source has a snapshot a run would use (without reading its columns). */
+export function snapshotIsCurrent(db: Db, source: SourceRow): boolean {
+  return currentHead(db, source) !== null;
+}
+
+/** The source's snapshot as engine input, or null when there is none or it is stale. */
+export function readSnapshot(db: Db, source: SourceRow): EngineInput | null {
+  const head = currentHead(db, source);
+  if (!head) return null;
   const columns = (db.prepare('SELECT name, data FROM source_snapshot_columns WHERE source_id = ?').all(source.id) as { name: string; data: Buffer }[]);
   try {
     const input = decodeInput({ count: head.record_count, columns, digest: head.digest });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sourceEngineWorkerPath } from '../../../main/createContext';
 import { EngineCrashedError, EngineHost } from '../../../main/engine/engineHost';
@@ -10,6 +11,11 @@ import { createCancelFlag, requestCancel } from '../../../workers/engine/cancell
 import { createEngineApi } from '../../../workers/engine/engineApi';
 import { generateBenchCsvs } from '../../bench/generateBenchCsv';
 import { useTempStores } from '../../helpers/tempStore';
+import { openWorkspace, workspacePath } from '../../../main/db/openWorkspace';
+import { seedSource } from '../../../workers/matching/bench/seedStore';
+import { getSourceRow } from '../../../workers/matching/loadInput';
+import { snapshotIsCurrent } from '../../../workers/matching/sourceSnapshot';
+import { generateDataset } from '../../generators/reconData';
 
 const tempStore = useTempStores();
 const hosts: EngineHost[] = [];
@@ -107,5 +113,31 @@ describe('engine through the worker bundled by electron-vite (out/main/engineWor
     expect(result.rowsTotal).toBe(lines);
     expect(result.rowsImported + result.rowsRejected).toBe(result.rowsTotal);
     expect(result.rowsRejected).toBe(0);
+  });
+
+  it.skipIf(!built)('snapshots a source in the bundled snapshot worker, and a first run through the bundle reads both', async () => {
+    const store = tempStore();
+    const db = openWorkspace(store);
+    const data = generateDataset({ seed: 3, rows: 500 });
+    const left = seedSource(db, { name: 'ledger', kind: 'ledger' }, data.left);
+    const right = seedSource(db, { name: 'processor', kind: 'processor' }, data.right);
+    const snapshotWorker = fileURLToPath(new URL('../../../out/main/snapshotWorker.js', import.meta.url));
+    const worker = new Worker(snapshotWorker);
+    const reply = await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage({ dbFile: workspacePath(store), sourceId: left });
+    });
+    await worker.terminate();
+    expect(reply).toEqual({ ok: true });
+    expect(snapshotIsCurrent(db, getSourceRow(db, left)!)).toBe(true);
+    expect(snapshotIsCurrent(db, getSourceRow(db, right)!)).toBe(false);
+
+    const engine = new EngineHost(bundled, { snapshotWorkerPath: snapshotWorker });
+    hosts.push(engine);
+    const outcome = await engine.call((api) => api.runReconciliation(store, { leftSourceId: left, rightSourceId: right, actor: 't' }));
+    expect(outcome.counts['left_records']).toBe(data.left.length);
+    expect(snapshotIsCurrent(db, getSourceRow(db, right)!)).toBe(true);
+    db.close();
   });
 });

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker, workerData } from 'node:worker_threads';
+import { workerData, type Worker } from 'node:worker_threads';
 import type { Db } from '../../../main/db/openWorkspace';
 import type { CsvParseTask, FromParser, ParseTotals, ToParser } from './protocol';
 import type { RowBatch } from './rowBatch';
+import { startHelperWorker } from '../../shared/helperWorker';
 
 /**
  * The importing thread's handle on a parse worker. Started before the file is scanned so that its
@@ -17,24 +16,8 @@ export class CsvParseClient {
   private constructor(private readonly worker: Worker) {}
 
   static start(): CsvParseClient | null {
-    // The app's main process tells the engine where its bundle put the parse worker.
-    const given = (workerData as { csvParseWorkerPath?: string } | null)?.csvParseWorkerPath;
-    if (given) return existsSync(given) ? CsvParseClient.spawn(given) : null;
-    // Under tsx the module URL carries a query (?tsx-namespace=…); only the path tells source from bundle.
-    const here = new URL(import.meta.url);
-    const fromSource = here.pathname.endsWith('.ts');
-    const url = new URL(fromSource ? './csvParseWorker.bootstrap.mjs' : './csvParseWorker.js', here);
-    url.search = '';
-    if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return null;
-    return CsvParseClient.spawn(url);
-  }
-
-  private static spawn(where: string | URL): CsvParseClient | null {
-    try {
-      return new CsvParseClient(new Worker(where));
-    } catch {
-      return null;
-    }
+    const worker = startHelperWorker('csvParseWorker', 'csvParseWorkerPath', import.meta.url);
+    return worker ? new CsvParseClient(worker) : null;
   }
 
   /**
