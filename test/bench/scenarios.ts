@@ -52,11 +52,13 @@ export async function pipelineScenario(rows: number, runs: number) {
     const result = await timed(async () => {
       const left = await importSource(ctx, { filePath: files.ledger, kind: 'ledger' });
       const right = await importSource(ctx, { filePath: files.processor, kind: 'processor' });
+      const runStarted = performance.now();
       const run = await startRun(ctx, { leftSourceId: left.sourceId, rightSourceId: right.sourceId });
-      return { ...run, leftSourceId: left.sourceId, rightSourceId: right.sourceId };
+      return { ...run, wallMs: performance.now() - runStarted, leftSourceId: left.sourceId, rightSourceId: right.sourceId };
     });
     totals.push(result.ms);
-    runOnly.push(result.value.durationMs);
+    // Wall time of the call, as for the re-run below (the engine's duration_ms leaves out the search index).
+    runOnly.push(Math.round(result.value.wallMs));
     // The same run again on the already-imported (and now snapshotted) records.
     const again = await timed(() => startRun(ctx, { leftSourceId: result.value.leftSourceId, rightSourceId: result.value.rightSourceId }));
     runAgain.push(again.ms);

@@ -50,8 +50,8 @@ export function createEngineApi() {
       const started = performance.now();
       const db = engineDb(storeDir);
       void progress?.(0, null, 'loading');
-      await snapshotForRun(db, [request.leftSourceId, request.rightSourceId]);
-      const outcome = runReconciliation(db, request, hooksFor(progress, cancel), started);
+      const loaded = await snapshotForRun(db, [request.leftSourceId, request.rightSourceId]);
+      const outcome = runReconciliation(db, request, hooksFor(progress, cancel), started, loaded);
       void progress?.(0, null, 'index');
       while (indexSearchChunk(db, outcome.runId, 50_000));
       return outcome;

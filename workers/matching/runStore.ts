@@ -4,6 +4,7 @@ import { stableJson } from './fingerprint';
 import { getSourceRow, type SourceRow } from './loadInput';
 import { loadSourceInput } from './sourceSnapshot';
 import { insertBreaks, insertMatches, readMatchList, storeMatchList } from './persistRun';
+import type { EngineInput } from './engineInput';
 import { ENGINE_VERSION, reconcile, ReconcileCancelledError, type EngineHooks, type MatchTable } from './reconcile';
 import { parseRuleSet, ruleSetForKinds, type RuleSet } from './ruleSet';
 
@@ -63,10 +64,12 @@ function requireSource(db: Db, id: number, side: string): SourceRow {
 /**
  * One audited reconciliation run: load both sources, reconcile, and persist matches, breaks, final
  * counts and the `run.completed` audit entry in one transaction. `started` is when the caller began
- * the run (its duration includes any snapshotting done before). A failure or cancellation marks the
+ * the run (its duration includes any snapshotting done before); `loaded` holds sources it already read. A failure or cancellation marks the
  * run failed / cancelled (also audited) and rethrows.
  */
-export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHooks = {}, started = performance.now()): RunOutcome {
+export function runReconciliation(
+  db: Db, request: RunRequest, hooks: EngineHooks = {}, started = performance.now(), loaded: ReadonlyMap<number, EngineInput> = new Map(),
+): RunOutcome {
   const startedAt = Date.now();
   const left = requireSource(db, request.leftSourceId, 'left');
   const right = requireSource(db, request.rightSourceId, 'right');
@@ -85,7 +88,8 @@ export function runReconciliation(db: Db, request: RunRequest, hooks: EngineHook
   }).immediate();
   try {
     hooks.onProgress?.(0, null, 'load');
-    const result = reconcile(loadSourceInput(db, left), loadSourceInput(db, right), rules, hooks);
+    const input = (source: SourceRow) => loaded.get(source.id) ?? loadSourceInput(db, source);
+    const result = reconcile(input(left), input(right), rules, hooks);
     if (hooks.isCancelled?.()) throw new ReconcileCancelledError();
     const impact = previousRunId === null ? null : computeImpact(db, previousRunId, result.matches, result.counts);
     hooks.onProgress?.(0, result.matches.count, 'persist');

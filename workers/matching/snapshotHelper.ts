@@ -2,7 +2,8 @@ import { workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { startHelperWorker } from '../shared/helperWorker';
 import { getSourceRow } from './loadInput';
-import { snapshotIsCurrent, snapshotSource } from './sourceSnapshot';
+import type { EngineInput } from './engineInput';
+import { loadSourceInput, snapshotIsCurrent } from './sourceSnapshot';
 
 type Db = Database.Database;
 
@@ -17,20 +18,23 @@ export type SnapshotReply = { ok: true } | { ok: false; message: string };
 /**
  * Before a run: snapshots whichever of its sources have no current snapshot. Reading a million records
  * back costs seconds and a first run needs two sources, so when both lack one, a helper thread reads
- * one while this thread reads the other. Snapshots are only a cache: if the helper cannot start or
- * fails, the run reads that source itself.
+ * one while this thread reads the other. Returns the inputs this thread loaded, by source id. Snapshots
+ * are only a cache: if the helper cannot start or fails, the run reads that source itself.
  */
-export async function snapshotForRun(db: Db, sourceIds: readonly number[]): Promise<void> {
-  const missing = sourceIds.filter((id) => {
+export async function snapshotForRun(db: Db, sourceIds: readonly number[]): Promise<Map<number, EngineInput>> {
+  const loaded = new Map<number, EngineInput>();
+  const missing = sourceIds.flatMap((id) => {
     const source = getSourceRow(db, id);
-    return source !== null && source.status === 'complete' && !snapshotIsCurrent(db, source);
+    return source !== null && source.status === 'complete' && !snapshotIsCurrent(db, source) ? [source] : [];
   });
-  if (missing.length < 2 || db.memory || !db.name) return;
-  const helped = snapshotInHelper(db.name, missing[0]!);
-  if (!helped) return;
-  // Synchronous: the helper's reply waits in the queue until this source is done.
-  snapshotSource(db, missing[1]!);
+  if (missing.length < 2 || db.memory || !db.name) return loaded;
+  const helped = snapshotInHelper(db.name, missing[0]!.id);
+  if (!helped) return loaded;
+  // Synchronous: the helper's reply waits in the queue until this source is done. The run takes this
+  // source as loaded rather than decoding the snapshot just written.
+  loaded.set(missing[1]!.id, loadSourceInput(db, missing[1]!));
   await helped;
+  return loaded;
 }
 
 function snapshotInHelper(dbFile: string, sourceId: number): Promise<void> | null {

@@ -38,8 +38,9 @@ describe('snapshotForRun', () => {
       const db = openWorkspace(dir);
       const left = seedSource(db, { name: 'ledger', kind: 'ledger' }, data.left);
       const right = seedSource(db, { name: 'processor', kind: 'processor' }, data.right);
-      if (i === 0) await snapshotForRun(db, [left, right]);
-      outcomes.push(runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' }));
+      const loaded = i === 0 ? await snapshotForRun(db, [left, right]) : new Map();
+      if (i === 0) expect([...loaded.keys()]).toEqual([right]);
+      outcomes.push(runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' }, {}, performance.now(), loaded));
       db.close();
     }
     expect(outcomes[0]!.fingerprint).toBe(outcomes[1]!.fingerprint);
