@@ -5,6 +5,7 @@ import { runReconciliation, type RunRequest } from '../matching/runStore';
 import { snapshotForRun } from '../matching/snapshotHelper';
 import { indexSearchChunk } from '../../main/db/queries/breakSearchIndex';
 import { applyTriageUndo, applyTriageUpdate } from '../../main/usecases/analyst/triageApply';
+import { buildRunDashboard } from '../../main/usecases/analyst/runDashboard';
 import type { RequestOf } from '../../preload/contract';
 import { engineDb } from './engineStore';
 import { sha256File, type TaskHooks } from './hashFile';
@@ -68,6 +69,10 @@ export function createEngineApi() {
     buildSearchIndex(storeDir: string, runId: number): void {
       const db = engineDb(storeDir);
       while (indexSearchChunk(db, runId, 50_000));
+    },
+    /** A run's dashboard aggregates (hundreds of ms at a million matches), on the engine's connection. */
+    buildRunDashboard(storeDir: string, runId: number, bucket: 'hour' | 'day' | 'auto', topN: number) {
+      return buildRunDashboard(engineDb(storeDir), runId, bucket, topN);
     },
     /** A triage action over a whole filter (up to every break of a run), on the engine's connection. */
     applyTriageUpdate(storeDir: string, actor: string, request: RequestOf<'triage:update-breaks'>) {

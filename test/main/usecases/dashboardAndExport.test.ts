@@ -11,10 +11,10 @@ import { useAnalystContexts } from '../../helpers/analystContext';
 const context = useAnalystContexts();
 
 describe('runs:get-dashboard', () => {
-  it('reports matched %, counts and money per class and radius, hours, top accounts and source lag', () => {
+  it('reports matched %, counts and money per class and radius, hours, top accounts and source lag', async () => {
     const ctx = context();
     const { runId } = seedSmallRun(ctx.db);
-    const d = getRunDashboard(ctx, { runId });
+    const d = await getRunDashboard(ctx, { runId });
     expect(d).toMatchObject({ leftRecords: 6, rightRecords: 4, leftMatched: 1, rightMatched: 1, matchedPercent: 20, matchCount: 1, breakCount: 5, bucket: 'hour' });
     expect(d.byClass.find((r) => r.key === 'missing_right')).toEqual({ key: 'missing_right', count: 1, money: [{ currency: 'USD', amountMinor: 4200 }] });
     expect(d.byBlastRadius.map((r) => r.count)).toEqual([3, 1, 1]);
@@ -29,14 +29,14 @@ describe('runs:get-dashboard', () => {
     const first = seedSmallRun(ctx.db);
     const second = insertRun(ctx.db, first.leftSourceId, first.rightSourceId, first.runId);
     insertBreak(ctx.db, second, { cls: 'delay', amount: 5 });
-    const d = getRunDashboard(ctx, { runId: second });
+    const d = await getRunDashboard(ctx, { runId: second });
     expect(d.comparison).toMatchObject({ previousRunId: first.runId, breaksCurrent: 1, breaksPrevious: 5, engineImpact: [{ key: 'newBreaks', value: '3' }] });
     expect(d.comparison!.classDelta.find((c) => c.key === 'delay')).toEqual({ key: 'delay', current: 1, previous: 1 });
 
-    const before = getRunDashboard(ctx, { runId: first.runId });
+    const before = await getRunDashboard(ctx, { runId: first.runId });
     expect(before.byState[0]).toMatchObject({ key: 'open', count: 5 });
     await updateBreaks(ctx, { runId: first.runId, target: { breakIds: first.breakIds.slice(0, 2) }, change: { state: 'investigating' } });
-    expect(getRunDashboard(ctx, { runId: first.runId }).byState.map((s) => s.count)).toEqual([3, 2, 0, 0]);
+    expect((await getRunDashboard(ctx, { runId: first.runId })).byState.map((s) => s.count)).toEqual([3, 2, 0, 0]);
   });
 });
 
