@@ -38,7 +38,9 @@ export function getBreakDiff(ctx: UseCaseContext, request: RequestOf<'breaks:get
     breakRow: toBreakRow(row),
     explanation: explainBreak(ctx.db, row.explanation_json),
     history: historyOf(ctx.db, row.id),
-    relatedMatchIds: matchIdsUsingRecords(ctx.db, row.run_id, [...leftIds, ...rightIds]),
+    // The engine puts a record either in a match or in a break, out_of_order aside (a matched record
+    // can also be out of order), so other breaks can only share records with manual matches.
+    relatedMatchIds: matchIdsUsingRecords(ctx.db, row.run_id, [...leftIds, ...rightIds], { manualOnly: row.class !== 'out_of_order' }),
   };
 }
 
