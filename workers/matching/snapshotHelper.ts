@@ -23,7 +23,8 @@ export type SnapshotReply = { ok: true } | { ok: false; message: string };
  */
 export async function snapshotForRun(db: Db, sourceIds: readonly number[]): Promise<Map<number, EngineInput>> {
   const loaded = new Map<number, EngineInput>();
-  const missing = sourceIds.flatMap((id) => {
+  // The same source twice is refused by the run itself; it must not be read twice first.
+  const missing = [...new Set(sourceIds)].flatMap((id) => {
     const source = getSourceRow(db, id);
     return source !== null && source.status === 'complete' && !snapshotIsCurrent(db, source) ? [source] : [];
   });

@@ -47,7 +47,7 @@ describe('snapshotForRun', () => {
     expect(outcomes[0]!.counts).toEqual(outcomes[1]!.counts);
   });
 
-  it('leaves a single missing snapshot to the run, and does nothing for an in-memory store', async () => {
+  it('leaves a single missing snapshot to the run, also when both sides are that source', async () => {
     const dir = tempStore();
     const db = openWorkspace(dir);
     const left = seedSource(db, { name: 'ledger', kind: 'ledger' }, data.left);
@@ -55,6 +55,9 @@ describe('snapshotForRun', () => {
     runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
     const third = seedSource(db, { name: 'bank', kind: 'processor' }, data.right);
     await snapshotForRun(db, [left, third]);
+    expect(snapshotIsCurrent(db, getSourceRow(db, third)!)).toBe(false);
+    // A run of a source against itself is refused by the run; nothing is read for it here.
+    expect((await snapshotForRun(db, [third, third])).size).toBe(0);
     expect(snapshotIsCurrent(db, getSourceRow(db, third)!)).toBe(false);
     db.close();
   });
