@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../main/audit/auditLog';
 import { getBreakDiff, getMatchDiff } from '../../../main/usecases/analyst/diffUseCases';
 import { createManualMatch, queryMatchesUseCase, removeMatch } from '../../../main/usecases/analyst/matchesUseCases';
+import { getRunDashboard } from '../../../main/usecases/analyst/runDashboard';
 import { HOUR_MS, seedSmallRun } from '../../helpers/analystFixtures';
 import { useAnalystContexts } from '../../helpers/analystContext';
 
@@ -74,6 +75,16 @@ describe('matches', () => {
     const body = JSON.parse(ctx.db.prepare("SELECT body FROM audit_log WHERE kind = 'match.removed'").pluck().get() as string) as { data: { match: { leftIds: number[] }; reason: string } };
     expect(body.data).toMatchObject({ reason: 'wrong counterpart', match: { leftIds: [records['L3']] } });
     expect(verifyChain(ctx.db).ok).toBe(true);
+  });
+
+  it('the run dashboard follows manual matches and unmatches', async () => {
+    const ctx = context();
+    const { runId, records } = seedSmallRun(ctx.db);
+    expect((await getRunDashboard(ctx, { runId })).matchCount).toBe(1);
+    const created = createManualMatch(ctx, { runId, leftIds: [records['L3']!], rightIds: [records['P3']!], reason: 'confirmed' });
+    expect(await getRunDashboard(ctx, { runId })).toMatchObject({ matchCount: 2, manualMatchCount: 1 });
+    removeMatch(ctx, { matchId: created.match.id, reason: 'wrong' });
+    expect(await getRunDashboard(ctx, { runId })).toMatchObject({ matchCount: 1, manualMatchCount: 0 });
   });
 
   it('refuses records from the wrong side', () => {
