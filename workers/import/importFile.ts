@@ -127,11 +127,10 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
 
   const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
   let outcome: Omit<Completion, 'warnings'> & { warnings: string[] };
-  let rawFile: RawTextAppender | null = null;
   try {
     if (parser && reader.csvPlan) {
       const fields = csvRecordFields(reader.csvPlan.normalizer.columns);
-      rawFile = RawTextAppender.open(db, sourceId);
+      const rawFile = RawTextAppender.open(db, sourceId);
       const writer = new BatchWriter(db, sourceId, fields, options.actor, rawFile);
       const task: CsvParseTask = {
         filePath: options.filePath, encoding, skipBytes, plan: reader.csvPlan, fields, skipRows, batchRows: chunkRows,
@@ -148,6 +147,8 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
           progress(batch.bytesDone, scan.byteSize, 'importing');
         });
       } finally {
+        // Closed before a failed import is abandoned, which deletes the file.
+        rawFile?.close();
         if (task.checkpoint) {
           db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
           // What the worker could not copy yet, so that no later commit (maybe on main) pays for it.
@@ -175,8 +176,6 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
       outcome = writer;
     }
   } catch (error) {
-    rawFile?.close();
-    rawFile = null;
     if (error instanceof Cancelled || hooks.isCancelled?.()) {
       abandonSource(db, sourceId, 'cancelled', 'cancelled by the user', options.actor);
       throw new ImportError('CANCELLED', `import of ${fileName} cancelled; its rows were removed`);
@@ -186,7 +185,6 @@ async function importWith(db: Db, options: ImportOptions, hooks: ImportHooks, pa
     if (error instanceof ImportError) throw error;
     throw new ImportError('INVALID_INPUT', `${fileName}: ${reason}`);
   }
-  rawFile?.close();
   warnings.push(...outcome.warnings);
   const result = { rowsTotal: outcome.rowsTotal, rowsImported: outcome.rowsImported, rowsRejected: outcome.rowsRejected, frontierMs: outcome.frontierMs, warnings };
   completeSource(db, sourceId, result, options.actor);
