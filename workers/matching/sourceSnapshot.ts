@@ -30,13 +30,13 @@ export function storeSnapshot(db: Db, sourceId: number, input: EngineInput): str
 }
 
 /**
- * Hook for import completion: snapshot a complete source so that its first run skips the row-by-row
- * load. Cheap to call more than once; a no-op for sources that are not complete.
+ * Snapshots a complete source that has no current snapshot (the snapshot helper's task), so that a run
+ * skips the row-by-row load. Cheap to call more than once; a no-op for sources that are not complete.
  */
 export function snapshotSource(db: Db, sourceId: number): void {
   const source = getSourceRow(db, sourceId);
   if (!source || source.status !== 'complete') return;
-  if (readSnapshot(db, source)) return;
+  if (snapshotIsCurrent(db, source)) return;
   storeSnapshot(db, sourceId, loadInputFromRecords(db, source));
 }
 
