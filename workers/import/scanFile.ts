@@ -54,7 +54,7 @@ export async function readFileRange(filePath: string, position: number, length: 
 }
 
 /** Encodings whose decoders map every ASCII byte to itself (and, but for UTF-8, keep no state between chunks). */
-const ASCII_COMPATIBLE: ReadonlySet<string> = new Set(['utf-8', 'windows-1252', 'iso-8859-1', 'iso-8859-15']);
+const ASCII_COMPATIBLE: ReadonlySet<string> = new Set(['utf-8', 'windows-1252', 'iso-8859-15']);
 
 /** Whether a UTF-8 chunk ends after a complete character (no lead byte waits for continuation bytes). */
 function endsOnCharBoundary(bytes: Buffer): boolean {
