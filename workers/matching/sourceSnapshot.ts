@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { CODEC_FORMAT, decodeInput, encodeInput } from './inputCodec';
+import { CODEC_FORMAT, decodeInput, encodeInput, type EncodedInput } from './inputCodec';
 import type { EngineInput } from './engineInput';
+import { readSnapshotFile, snapshotPath, writeSnapshotFile } from './snapshotFile';
 import { getSourceRow, loadInputFromRecords, type SourceRow } from './loadInput';
 
 type Db = Database.Database;
@@ -18,15 +19,47 @@ function recordCount(db: Db, sourceId: number): number {
 /** Stores the snapshot of `input` (one source's records in canonical order), replacing any older one. */
 export function storeSnapshot(db: Db, sourceId: number, input: EngineInput): string {
   const encoded = encodeInput(input);
+  storeEncoded(db, sourceId, encoded);
+  return encoded.digest;
+}
+
+/** A snapshot built by the import's parse thread (without ids) and the ids its writer gave the records. */
+export type ImportedSnapshot = EncodedInput & { ids: Float64Array };
+
+/**
+ * Stores the snapshot an import built while writing the source's `expectedCount` records, when it
+ * demonstrably describes them: one id per record, in line order, and the first and last ids are those
+ * of the first and last lines. Otherwise nothing is stored and the first run builds the snapshot.
+ */
+export function storeImportedSnapshot(db: Db, sourceId: number, expectedCount: number, snapshot: ImportedSnapshot): boolean {
+  const { ids, count } = snapshot;
+  if (count !== expectedCount || ids.length !== count) return false;
+  for (let i = 1; i < count; i += 1) if (!(ids[i]! > ids[i - 1]!)) return false;
+  if (count > 0) {
+    const lines = snapshot.columns.find((c) => c.name === 'lines')?.data;
+    if (!lines || lines.byteLength !== count * 8) return false;
+    const view = new DataView(lines.buffer, lines.byteOffset, lines.byteLength);
+    const idAt = db.prepare('SELECT id FROM records WHERE source_id = ? AND line = ?').pluck();
+    if (idAt.get(sourceId, view.getFloat64(0, true)) !== ids[0] || idAt.get(sourceId, view.getFloat64((count - 1) * 8, true)) !== ids[count - 1]) return false;
+  }
+  const idColumn = { name: 'ids', data: Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength) };
+  storeEncoded(db, sourceId, { ...snapshot, columns: [idColumn, ...snapshot.columns.map((c) => ({ name: c.name, data: Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength) }))] });
+  return true;
+}
+
+/** The columns go to the source's snapshot file (rows for a store without files); the head row commits after it. */
+function storeEncoded(db: Db, sourceId: number, encoded: EncodedInput): void {
+  const path = snapshotPath(db, sourceId);
+  const stamp = path === null ? null : writeSnapshotFile(path, encoded.columns);
   db.transaction(() => {
     db.prepare('DELETE FROM source_snapshots WHERE source_id = ?').run(sourceId);
     db.prepare('DELETE FROM source_snapshot_columns WHERE source_id = ?').run(sourceId);
-    db.prepare('INSERT INTO source_snapshots (source_id, format, record_count, digest, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(sourceId, CODEC_FORMAT, encoded.count, encoded.digest, Date.now());
+    db.prepare('INSERT INTO source_snapshots (source_id, format, record_count, digest, created_at, file_bytes, file_crc) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(sourceId, CODEC_FORMAT, encoded.count, encoded.digest, Date.now(), stamp?.bytes ?? null, stamp?.crc ?? null);
+    if (stamp) return;
     const insert = db.prepare('INSERT INTO source_snapshot_columns (source_id, name, data) VALUES (?, ?, ?)');
     for (const column of encoded.columns) insert.run(sourceId, column.name, column.data);
   })();
-  return encoded.digest;
 }
 
 /**
@@ -44,11 +77,13 @@ interface SnapshotHead {
   format: number;
   record_count: number;
   digest: string;
+  file_bytes: number | null;
+  file_crc: number | null;
 }
 
 /** The snapshot's head row when the snapshot fits the source (format and record count), else null. */
 function currentHead(db: Db, source: SourceRow): SnapshotHead | null {
-  const head = db.prepare('SELECT format, record_count, digest FROM source_snapshots WHERE source_id = ?').get(source.id) as SnapshotHead | undefined;
+  const head = db.prepare('SELECT format, record_count, digest, file_bytes, file_crc FROM source_snapshots WHERE source_id = ?').get(source.id) as SnapshotHead | undefined;
   if (!head || head.format !== CODEC_FORMAT) return null;
   // The source row's count is free; counting the records (an index scan) is the fallback check.
   if (head.record_count !== source.rows_imported && head.record_count !== recordCount(db, source.id)) return null;
@@ -64,7 +99,11 @@ export function snapshotIsCurrent(db: Db, source: SourceRow): boolean {
 export function readSnapshot(db: Db, source: SourceRow): EngineInput | null {
   const head = currentHead(db, source);
   if (!head) return null;
-  const columns = (db.prepare('SELECT name, data FROM source_snapshot_columns WHERE source_id = ?').all(source.id) as { name: string; data: Buffer }[]);
+  const path = snapshotPath(db, source.id);
+  const columns = head.file_bytes === null || head.file_crc === null
+    ? (db.prepare('SELECT name, data FROM source_snapshot_columns WHERE source_id = ?').all(source.id) as { name: string; data: Buffer }[])
+    : path === null ? null : readSnapshotFile(path, { bytes: head.file_bytes, crc: head.file_crc });
+  if (!columns) return null;
   try {
     const input = decodeInput({ count: head.record_count, columns, digest: head.digest });
     input.kind = source.kind;

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../../main/audit/auditLog';
-import { openWorkspace, type Db } from '../../../main/db/openWorkspace';
+import { openDatabaseFile, openWorkspace, type Db } from '../../../main/db/openWorkspace';
 import { seedSource } from '../../../workers/matching/bench/seedStore';
 import { BREAKS_CSV_HEADER, exportRunCsv, MATCHES_CSV_HEADER } from '../../../workers/matching/exportCsv';
 import { DEFAULT_RULES } from '../../../workers/matching/ruleSet';
@@ -226,6 +226,47 @@ describe('runReconciliation', () => {
     // A stale snapshot (count disagrees with the records) is ignored and rebuilt.
     db.prepare('UPDATE source_snapshots SET record_count = record_count + 1').run();
     expect(runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' }).fingerprint).toBe(first.fingerprint);
+  });
+
+  it('keeps snapshot columns in a file beside the workspace; a torn, replaced or missing file is rebuilt, never trusted', () => {
+    const { left, right } = seedPair();
+    const first = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    const file = join(dir, 'snapshots', `source-${left}.cols`);
+    const head = () => db.prepare('SELECT file_bytes, file_crc FROM source_snapshots WHERE source_id = ?').get(left) as { file_bytes: number; file_crc: number };
+    expect(head().file_bytes).toBe(statSync(file).size);
+    expect(db.prepare('SELECT COUNT(*) FROM source_snapshot_columns').pluck().get()).toBe(0);
+    const original = readFileSync(file);
+    const torn = Buffer.from(original);
+    torn[torn.length - 3] ^= 0xff;
+    const damages: [string, () => void][] = [
+      ['a flipped byte', () => writeFileSync(file, torn)],
+      ['a cut-off file', () => writeFileSync(file, original.subarray(0, original.length >> 1))],
+      ['another source\'s file', () => copyFileSync(join(dir, 'snapshots', `source-${right}.cols`), file)],
+      ['no file', () => rmSync(file)],
+    ];
+    for (const [what, damage] of damages) {
+      damage();
+      const again = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+      expect(again.fingerprint, what).toBe(first.fingerprint);
+      expect(again.counts, what).toEqual(first.counts);
+      // Rebuilt by that run: the file is whole again and matches its head row.
+      expect(readFileSync(file).equals(original), what).toBe(true);
+      expect(head().file_bytes, what).toBe(original.length);
+    }
+  });
+
+  it('keeps snapshot columns as rows in a store without a directory', () => {
+    const memory = openDatabaseFile(':memory:');
+    try {
+      const l = seedSource(memory, { name: 'ledger', kind: 'ledger' }, data.left);
+      const r = seedSource(memory, { name: 'processor', kind: 'processor' }, data.right);
+      const first = runReconciliation(memory, { leftSourceId: l, rightSourceId: r, actor: 't' });
+      expect(memory.prepare('SELECT COUNT(*) FROM source_snapshot_columns').pluck().get()).toBeGreaterThan(0);
+      expect(memory.prepare('SELECT COUNT(*) FROM source_snapshots WHERE file_bytes IS NULL').pluck().get()).toBe(2);
+      expect(runReconciliation(memory, { leftSourceId: l, rightSourceId: r, actor: 't' }).fingerprint).toBe(first.fingerprint);
+    } finally {
+      memory.close();
+    }
   });
 
   it('rejects invalid rules and unknown sources with clear messages, recording nothing', () => {
