@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { EncodedColumn } from './inputCodec';
@@ -30,7 +31,9 @@ export function writeSnapshotFile(path: string, columns: readonly EncodedColumn[
   headerLength.writeUInt32LE(header.byteLength);
   const parts = [headerLength, header, ...columns.map((c) => c.data)];
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp`;
+  // Unique per thread: two runs may snapshot the same source at once (the head row that commits last
+  // names its own file's stamp; the other reads as damaged and is rebuilt).
+  const temporary = `${path}.${process.pid}-${threadId}.tmp`;
   const fd = openSync(temporary, 'w');
   let crc = 0;
   let bytes = 0;

@@ -237,7 +237,7 @@ describe('runReconciliation', () => {
     expect(db.prepare('SELECT COUNT(*) FROM source_snapshot_columns').pluck().get()).toBe(0);
     const original = readFileSync(file);
     const torn = Buffer.from(original);
-    torn[torn.length - 3] ^= 0xff;
+    torn[torn.length - 3] = torn[torn.length - 3]! ^ 0xff;
     const damages: [string, () => void][] = [
       ['a flipped byte', () => writeFileSync(file, torn)],
       ['a cut-off file', () => writeFileSync(file, original.subarray(0, original.length >> 1))],
