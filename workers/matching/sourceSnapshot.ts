@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CODEC_FORMAT, decodeInput, encodeInput, type EncodedInput } from './inputCodec';
+import { CODEC_FORMAT, decodeInput, encodeInput } from './inputCodec';
 import type { EngineInput } from './engineInput';
 import { readSnapshotFile, snapshotPath, writeSnapshotFile } from './snapshotFile';
 import { getSourceRow, loadInputFromRecords, type SourceRow } from './loadInput';
@@ -16,39 +16,12 @@ function recordCount(db: Db, sourceId: number): number {
   return (db.prepare('SELECT COUNT(*) FROM records WHERE source_id = ?').pluck().get(sourceId) as number);
 }
 
-/** Stores the snapshot of `input` (one source's records in canonical order), replacing any older one. */
+/**
+ * Stores the snapshot of `input` (one source's records in canonical order), replacing any older one. The
+ * columns go to the source's snapshot file (rows for a store without files); the head row commits after it.
+ */
 export function storeSnapshot(db: Db, sourceId: number, input: EngineInput): string {
   const encoded = encodeInput(input);
-  storeEncoded(db, sourceId, encoded);
-  return encoded.digest;
-}
-
-/** A snapshot built by the import's parse thread (without ids) and the ids its writer gave the records. */
-export type ImportedSnapshot = EncodedInput & { ids: Float64Array };
-
-/**
- * Stores the snapshot an import built while writing the source's `expectedCount` records, when it
- * demonstrably describes them: one id per record, in line order, and the first and last ids are those
- * of the first and last lines. Otherwise nothing is stored and the first run builds the snapshot.
- */
-export function storeImportedSnapshot(db: Db, sourceId: number, expectedCount: number, snapshot: ImportedSnapshot): boolean {
-  const { ids, count } = snapshot;
-  if (count !== expectedCount || ids.length !== count) return false;
-  for (let i = 1; i < count; i += 1) if (!(ids[i]! > ids[i - 1]!)) return false;
-  if (count > 0) {
-    const lines = snapshot.columns.find((c) => c.name === 'lines')?.data;
-    if (!lines || lines.byteLength !== count * 8) return false;
-    const view = new DataView(lines.buffer, lines.byteOffset, lines.byteLength);
-    const idAt = db.prepare('SELECT id FROM records WHERE source_id = ? AND line = ?').pluck();
-    if (idAt.get(sourceId, view.getFloat64(0, true)) !== ids[0] || idAt.get(sourceId, view.getFloat64((count - 1) * 8, true)) !== ids[count - 1]) return false;
-  }
-  const idColumn = { name: 'ids', data: Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength) };
-  storeEncoded(db, sourceId, { ...snapshot, columns: [idColumn, ...snapshot.columns.map((c) => ({ name: c.name, data: Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength) }))] });
-  return true;
-}
-
-/** The columns go to the source's snapshot file (rows for a store without files); the head row commits after it. */
-function storeEncoded(db: Db, sourceId: number, encoded: EncodedInput): void {
   const path = snapshotPath(db, sourceId);
   const stamp = path === null ? null : writeSnapshotFile(path, encoded.columns);
   db.transaction(() => {
@@ -60,6 +33,7 @@ function storeEncoded(db: Db, sourceId: number, encoded: EncodedInput): void {
     const insert = db.prepare('INSERT INTO source_snapshot_columns (source_id, name, data) VALUES (?, ?, ?)');
     for (const column of encoded.columns) insert.run(sourceId, column.name, column.data);
   })();
+  return encoded.digest;
 }
 
 /**
