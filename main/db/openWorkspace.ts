@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -11,6 +11,12 @@ export const WORKSPACE_FILE_NAME = 'workspace.sqlite';
 
 export function workspacePath(storeDir: string): string {
   return join(storeDir, WORKSPACE_FILE_NAME);
+}
+
+/** A per-source file in a folder beside the workspace file, or null for a store without a directory (`:memory:`). */
+export function sourceFileBeside(db: Db, folder: string, sourceId: number, extension: string): string | null {
+  if (db.memory || !db.name) return null;
+  return join(dirname(db.name), folder, `source-${Number(sourceId)}.${extension}`);
 }
 
 export class StoreTooNewError extends Error {

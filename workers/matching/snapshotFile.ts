@@ -1,8 +1,8 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import type Database from 'better-sqlite3';
+import { sourceFileBeside, type Db } from '../../main/db/openWorkspace';
 import type { EncodedColumn } from './inputCodec';
 
 /**
@@ -20,9 +20,8 @@ export interface SnapshotFileStamp {
   crc: number;
 }
 
-export function snapshotPath(db: Database.Database, sourceId: number): string | null {
-  if (db.memory || !db.name) return null;
-  return join(dirname(db.name), 'snapshots', `source-${Number(sourceId)}.cols`);
+export function snapshotPath(db: Db, sourceId: number): string | null {
+  return sourceFileBeside(db, 'snapshots', sourceId, 'cols');
 }
 
 export function writeSnapshotFile(path: string, columns: readonly EncodedColumn[]): SnapshotFileStamp {

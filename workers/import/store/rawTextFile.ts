@@ -1,6 +1,6 @@
 import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Db } from '../../../main/db/openWorkspace';
+import { dirname } from 'node:path';
+import { sourceFileBeside, type Db } from '../../../main/db/openWorkspace';
 
 /**
  * Raw lines of a large CSV import live in one UTF-8 file per source beside the workspace file
@@ -14,8 +14,7 @@ import type { Db } from '../../../main/db/openWorkspace';
  * when a source is abandoned.
  */
 export function rawTextPath(db: Db, sourceId: number): string | null {
-  if (db.memory || !db.name) return null;
-  return join(dirname(db.name), 'raw', `source-${Number(sourceId)}.utf8`);
+  return sourceFileBeside(db, 'raw', sourceId, 'utf8');
 }
 
 /** Appends batches of raw bytes to a source's raw text file. */
