@@ -1,20 +1,21 @@
 import { createHash } from 'node:crypto';
 import { emptyInput, type EngineInput } from './engineInput';
+import { decodeTextColumn, encodeTextColumn } from './textColumn';
 
 /**
  * EngineInput ⇄ columns of bytes, the form a source snapshot is stored in. Number columns are raw
  * Float64 bytes; string columns are a JSON array of distinct values plus Int32 codes (low-cardinality
- * columns: account, currency, status) or a plain JSON array (near-unique ones: ids, references). The
- * input digest is a hash over exactly these bytes, so a snapshot carries its digest and a run never
- * re-stringifies a million values to fingerprint its inputs.
+ * columns: account, currency, status) or a text column (near-unique ones: ids, references; see
+ * textColumn). The input digest is a hash over exactly these bytes, so a snapshot carries its digest
+ * and a run never re-stringifies a million values to fingerprint its inputs.
  */
-export const CODEC_FORMAT = 1;
+export const CODEC_FORMAT = 2;
 
 const NUMBER_COLUMNS = ['ids', 'lines', 'amountMinor', 'feeMinor', 'tsMs', 'sequence'] as const;
 const STRING_COLUMNS = ['externalId', 'reference', 'account', 'customer', 'currency', 'status'] as const;
 type NumberColumn = (typeof NUMBER_COLUMNS)[number];
 type StringColumn = (typeof STRING_COLUMNS)[number];
-/** Beyond this many distinct values a column is stored plainly (a dictionary would not pay). */
+/** Beyond this many distinct values a column is stored as a text column (a dictionary would not pay). */
 const MAX_DICTIONARY = 65_536;
 
 export interface EncodedColumn {
@@ -40,7 +41,7 @@ function encodeStrings(name: string, values: readonly (string | null)[]): Encode
     const v = values[i]!;
     let code = dictionary.get(v);
     if (code === undefined) {
-      if (distinct.length >= MAX_DICTIONARY) return [{ name: `${name}:plain`, data: Buffer.from(JSON.stringify(values), 'utf8') }];
+      if (distinct.length >= MAX_DICTIONARY) return [{ name: `${name}:text`, data: encodeTextColumn(values) }];
       code = distinct.length;
       distinct.push(v);
       dictionary.set(v, code);
@@ -104,9 +105,9 @@ export function decodeInput(encoded: Omit<EncodedInput, 'digest'> & { digest?: s
   }
   for (const name of STRING_COLUMNS) {
     let values: (string | null)[];
-    const plain = byName.get(`${name}:plain`);
-    if (plain) {
-      values = JSON.parse(plain.toString('utf8')) as (string | null)[];
+    const text = byName.get(`${name}:text`);
+    if (text) {
+      values = decodeTextColumn(text, count);
     } else {
       const distinct = JSON.parse(need(`${name}:dict`).toString('utf8')) as (string | null)[];
       const codes = int32(need(`${name}:codes`), count);
