@@ -31,6 +31,19 @@ export interface EngineInput {
    * like `digest`, valid only for exactly these columns in this order.
    */
   dictionaries?: Partial<Record<'account' | 'currency' | 'status', { values: (string | null)[]; codes: Int32Array }>>;
+  /**
+   * One value of a string column without decoding the whole column (an input from a snapshot decodes a
+   * column when its array is first read); read through `stringAt`.
+   */
+  readers?: Partial<Record<StringColumnName, (i: number) => string | null>>;
+}
+
+export type StringColumnName = 'externalId' | 'reference' | 'account' | 'customer' | 'currency' | 'status';
+
+/** Value i of a string column, through the input's reader when it has one (see `readers`). */
+export function stringAt(input: EngineInput, column: StringColumnName, i: number): string | null {
+  const read = input.readers?.[column];
+  return read ? read(i) : (input[column][i] ?? null);
 }
 
 export function emptyInput(n: number): EngineInput {

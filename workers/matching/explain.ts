@@ -1,6 +1,7 @@
 import { formatMinor } from '../shared/currency';
 import { allowance, basisAmount, keysOf, MATCHED, type BreakDraft, type Ctx, type Side } from './context';
 import { amountHint } from './amountHint';
+import { stringAt } from './engineInput';
 import { referencePass } from './leftovers';
 import { statusCompatible } from './statusClass';
 
@@ -57,7 +58,7 @@ function sideLabel(side: Side): string {
 }
 
 function describe(ctx: Ctx, side: Side, i: number): string {
-  const id = side.input.externalId[i] ?? 'no id';
+  const id = stringAt(side.input, 'externalId', i) ?? 'no id';
   const currency = ctx.currencies[side.cur[i]!]!;
   const account = ctx.accounts[side.acct[i]!] ?? 'no account';
   return `${sideLabel(side)} line ${side.input.lines[i]} (${id}, ${money(side.input.amountMinor[i]!, currency)} ${currency}, ${account})`;
@@ -95,7 +96,7 @@ export function pairCriteria(ctx: Ctx, l: number, r: number): Criterion[] {
     out.push({ name: 'time', ok, delta: td, text: `time ${hours(td)} ${bound}` });
   }
   const statusOk = statusCompatible(left.stat[l]!, right.stat[r]!);
-  if (!statusOk) out.push({ name: 'status', ok: false, text: `status ${left.input.status[l]} vs ${right.input.status[r]}` });
+  if (!statusOk) out.push({ name: 'status', ok: false, text: `status ${stringAt(left.input, 'status', l)} vs ${stringAt(right.input, 'status', r)}` });
   // Passed criteria need no words, and those without a delta say nothing beyond "ok": leave them out.
   let kept = 0;
   for (const c of out) {
@@ -114,7 +115,7 @@ export function pairCriteria(ctx: Ctx, l: number, r: number): Criterion[] {
  * `criteria` (readers show `text · failed…`); candidateLine joins the two for one-line uses (summaries).
  */
 function candidate(ctx: Ctx, side: Side, i: number, criteria: Criterion[]): Candidate {
-  return { side: side.name, id: side.input.ids[i]!, line: side.input.lines[i]!, externalId: side.input.externalId[i]!, criteria, text: describe(ctx, side, i) };
+  return { side: side.name, id: side.input.ids[i]!, line: side.input.lines[i]!, externalId: stringAt(side.input, 'externalId', i), criteria, text: describe(ctx, side, i) };
 }
 
 /** The candidate in one line: its record and what failed (the pre-split `text`). */

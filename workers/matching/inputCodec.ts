@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { emptyInput, type EngineInput } from './engineInput';
-import { decodeTextColumn, encodeTextColumn } from './textColumn';
+import { encodeTextColumn, openTextColumn } from './textColumn';
 
 /**
  * EngineInput ⇄ columns of bytes, the form a source snapshot is stored in. Number columns are raw
@@ -75,49 +75,81 @@ export function digestColumns(count: number, frontierMs: number | null, columns:
   return hash.digest('hex');
 }
 
+/** Whether the bytes are a whole memory block of their own (a snapshot file's column), not a slice of a shared one. */
+function ownsItsMemory(data: Buffer, align: number): boolean {
+  return data.byteOffset % align === 0 && data.buffer.byteLength === data.byteLength;
+}
+
 function float64(data: Buffer, count: number): Float64Array {
-  // A copy into a fresh, aligned buffer (SQLite's bytes may sit at any offset).
+  if (ownsItsMemory(data, 8)) return new Float64Array(data.buffer, data.byteOffset, count);
+  // A copy into a fresh, aligned buffer (SQLite's bytes may sit at any offset, in a pool).
   const out = new Float64Array(count);
   new Uint8Array(out.buffer).set(data.subarray(0, count * 8));
   return out;
 }
 
 function int32(data: Buffer, count: number): Int32Array {
+  if (ownsItsMemory(data, 4)) return new Int32Array(data.buffer, data.byteOffset, count);
   const out = new Int32Array(count);
   new Uint8Array(out.buffer).set(data.subarray(0, count * 4));
   return out;
 }
 
-/** The inverse of encodeInput; kind and frontier come from the source row. */
+/**
+ * The inverse of encodeInput; kind and frontier come from the source row. String columns decode when
+ * first used (a run may never touch a ledger's customer or reference column, and reads a break's
+ * customer value by value through `readers`); the bytes' structure is checked here.
+ */
 export function decodeInput(encoded: Omit<EncodedInput, 'digest'> & { digest?: string }): EngineInput {
   const { count } = encoded;
   const byName = new Map(encoded.columns.map((c) => [c.name, c.data]));
   const input = emptyInput(0);
-  const need = (name: string) => {
+  const need = (name: string, bytes?: number) => {
     const data = byName.get(name);
     if (!data) throw new Error(`snapshot column ${name} is missing`);
+    if (bytes !== undefined && data.byteLength !== bytes) throw new Error(`snapshot column ${name} has ${data.byteLength} bytes, expected ${bytes}`);
     return data;
   };
   for (const name of NUMBER_COLUMNS) {
-    const data = need(name);
-    if (data.byteLength !== count * 8) throw new Error(`snapshot column ${name} has ${data.byteLength} bytes, expected ${count * 8}`);
-    (input as unknown as Record<NumberColumn, Float64Array>)[name] = float64(data, count);
+    (input as unknown as Record<NumberColumn, Float64Array>)[name] = float64(need(name, count * 8), count);
   }
+  const readers: NonNullable<EngineInput['readers']> = {};
   for (const name of STRING_COLUMNS) {
-    let values: (string | null)[];
     const text = byName.get(`${name}:text`);
     if (text) {
-      values = decodeTextColumn(text, count);
-    } else {
-      const distinct = JSON.parse(need(`${name}:dict`).toString('utf8')) as (string | null)[];
-      const codes = int32(need(`${name}:codes`), count);
-      values = new Array<string | null>(count);
-      for (let i = 0; i < count; i += 1) values[i] = distinct[codes[i]!]!;
-      if (name === 'account' || name === 'currency' || name === 'status') (input.dictionaries ??= {})[name] = { values: distinct, codes };
+      const column = openTextColumn(text, count);
+      readers[name] = column.at;
+      decodeWhenUsed(input, name, column.all);
+      continue;
     }
-    if (values.length !== count) throw new Error(`snapshot column ${name} has ${values.length} values, expected ${count}`);
-    (input as unknown as Record<StringColumn, (string | null)[]>)[name] = values;
+    const distinct = JSON.parse(need(`${name}:dict`).toString('utf8')) as (string | null)[];
+    const codes = int32(need(`${name}:codes`, count * 4), count);
+    for (let i = 0; i < count; i += 1) {
+      if (!(codes[i]! >= 0 && codes[i]! < distinct.length)) throw new Error(`snapshot column ${name}: code ${codes[i]} at ${i} is outside its dictionary`);
+    }
+    readers[name] = (i) => (i >= 0 && i < count ? distinct[codes[i]!]! : null);
+    decodeWhenUsed(input, name, () => {
+      const values = new Array<string | null>(count);
+      for (let i = 0; i < count; i += 1) values[i] = distinct[codes[i]!]!;
+      return values;
+    });
+    if (name === 'account' || name === 'currency' || name === 'status') (input.dictionaries ??= {})[name] = { values: distinct, codes };
   }
+  input.readers = readers;
   if (encoded.digest) input.digest = encoded.digest;
   return input;
+}
+
+/** `input[name]` becomes the decoded column on first read (and stays a plain property after). */
+function decodeWhenUsed(input: EngineInput, name: StringColumn, decode: () => (string | null)[]): void {
+  const settle = (values: (string | null)[]) => {
+    Object.defineProperty(input, name, { value: values, writable: true, enumerable: true, configurable: true });
+    return values;
+  };
+  Object.defineProperty(input, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(decode()),
+    set: (values: (string | null)[]) => settle(values),
+  });
 }

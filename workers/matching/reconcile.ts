@@ -3,7 +3,7 @@ import { aggregatePass } from './aggregatePass';
 import { blastRadii, type BlastRadius } from './blastRadius';
 import { BREAK_CLASSES, EXCLUDED, MATCHED, prepare, STRATEGIES, type BreakClass, type BreakDraft, type Ctx, type Strategy } from './context';
 import { findDuplicates } from './duplicates';
-import { canonicalOrder, type EngineInput } from './engineInput';
+import { canonicalOrder, stringAt, type EngineInput } from './engineInput';
 import { exactKeyPass } from './exactKeyPass';
 import { candidateLine, explainAll, type Explanation } from './explain';
 import { digestInput, stableJson, updateNumbers } from './fingerprint';
@@ -176,7 +176,7 @@ function toBreak(ctx: Ctx, d: BreakDraft, explanation: Explanation, blastRadius:
     amountMinor: d.amountMinor,
     currency: d.currency,
     account: ctx.accounts[first.side.acct[first.i]!] ?? null,
-    customer: first.side.input.customer[first.i] ?? null,
+    customer: stringAt(first.side.input, 'customer', first.i),
     tsMs: ts === ts ? ts : null,
     blastRadius,
     explanation,

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
@@ -49,26 +49,47 @@ export function writeSnapshotFile(path: string, columns: readonly EncodedColumn[
   return { bytes, crc };
 }
 
-/** The file's columns when it exists and matches its stamp, else null. */
+/**
+ * The file's columns when it exists and matches its stamp, else null. Each column is read into a
+ * buffer of its own (a 5M-record snapshot is half a gigabyte; read whole, it would sit in memory as
+ * garbage beside the decoded columns), and the CRC is taken as the parts arrive.
+ */
 export function readSnapshotFile(path: string, stamp: SnapshotFileStamp): EncodedColumn[] | null {
-  let file: Buffer;
+  let fd: number;
   try {
-    file = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch {
     return null;
   }
-  if (file.byteLength !== stamp.bytes || crc32(file) !== stamp.crc || file.byteLength < 4) return null;
-  const headerEnd = 4 + file.readUInt32LE(0);
-  try {
-    const header = JSON.parse(file.toString('utf8', 4, headerEnd)) as { name: string; length: number }[];
-    const columns: EncodedColumn[] = [];
-    let at = headerEnd;
-    for (const { name, length } of header) {
-      columns.push({ name, data: file.subarray(at, at + length) });
-      at += length;
+  let at = 0;
+  let crc = 0;
+  const read = (length: number): Buffer | null => {
+    if (length < 0 || at + length > stamp.bytes) return null;
+    const part = Buffer.allocUnsafeSlow(length);
+    for (let done = 0; done < length; ) {
+      const got = readSync(fd, part, done, length - done, at + done);
+      if (got === 0) return null;
+      done += got;
     }
-    return at === file.byteLength ? columns : null;
+    at += length;
+    crc = crc32(part, crc);
+    return part;
+  };
+  try {
+    if (fstatSync(fd).size !== stamp.bytes) return null;
+    const headerLength = read(4);
+    const header = headerLength && read(headerLength.readUInt32LE(0));
+    if (!header) return null;
+    const columns: EncodedColumn[] = [];
+    for (const { name, length } of JSON.parse(header.toString('utf8')) as { name: string; length: number }[]) {
+      const data = read(length);
+      if (!data) return null;
+      columns.push({ name, data });
+    }
+    return at === stamp.bytes && crc === stamp.crc ? columns : null;
   } catch {
     return null;
+  } finally {
+    closeSync(fd);
   }
 }

@@ -41,38 +41,105 @@ export function encodeTextColumn(values: readonly (string | null)[]): Buffer {
   return Buffer.concat([head, Buffer.from(ends.buffer, ends.byteOffset, ends.byteLength), ...blocks.map((b) => b.text)]);
 }
 
-/** The inverse of encodeTextColumn; throws on bytes that do not describe exactly `count` values. */
-export function decodeTextColumn(data: Buffer, count: number): (string | null)[] {
+interface TextColumnLayout {
+  ends: Int32Array;
+  /** Block k holds values [firstValue[k], firstValue[k + 1]) and text bytes [textAt[k], textAt[k + 1]) of `text`. */
+  firstValue: Int32Array;
+  textAt: Float64Array;
+  text: Buffer;
+}
+
+/** Reads the layout; throws on bytes that do not describe exactly `count` values. */
+function layoutOf(data: Buffer, count: number): TextColumnLayout {
   const fail = (why: string): never => {
     throw new Error(`text column: ${why}`);
   };
   if (data.byteLength < 4) fail('too short');
   const blockCount = data.readUInt32LE(0);
   const endsAt = 4 + blockCount * 8;
-  let textAt = endsAt + count * 4;
-  if (textAt > data.byteLength) fail('truncated');
+  const textStart = endsAt + count * 4;
+  if (textStart > data.byteLength) fail('truncated');
   const ends = new Int32Array(count);
-  new Uint8Array(ends.buffer).set(data.subarray(endsAt, textAt));
-  const values = new Array<string | null>(count);
-  let i = 0;
+  new Uint8Array(ends.buffer).set(data.subarray(endsAt, textStart));
+  const firstValue = new Int32Array(blockCount + 1);
+  const textAt = new Float64Array(blockCount + 1);
   for (let k = 0; k < blockCount; k += 1) {
-    const blockEnd = i + data.readUInt32LE(4 + k * 8);
-    const textEnd = textAt + data.readUInt32LE(8 + k * 8);
-    if (blockEnd > count || textEnd > data.byteLength) fail(`block ${k} runs past the column`);
-    const text = data.toString('utf8', textAt, textEnd);
-    let start = 0;
-    for (; i < blockEnd; i += 1) {
-      const end = ends[i]!;
-      if (end < 0) {
-        values[i] = null;
-        continue;
-      }
-      if (end < start || end > text.length) fail(`value ${i} ends outside its block`);
-      values[i] = text.slice(start, end);
-      start = end;
-    }
-    textAt = textEnd;
+    firstValue[k + 1] = firstValue[k]! + data.readUInt32LE(4 + k * 8);
+    textAt[k + 1] = textAt[k]! + data.readUInt32LE(8 + k * 8);
+    if (firstValue[k + 1]! > count || textStart + textAt[k + 1]! > data.byteLength) fail(`block ${k} runs past the column`);
   }
-  if (i !== count || textAt !== data.byteLength) fail(`holds ${i} values in ${textAt} bytes, expected ${count} in ${data.byteLength}`);
-  return values;
+  const values = firstValue[blockCount]!;
+  const bytes = textStart + textAt[blockCount]!;
+  if (values !== count || bytes !== data.byteLength) fail(`holds ${values} values in ${bytes} bytes, expected ${count} in ${data.byteLength}`);
+  return { ends, firstValue, textAt, text: data.subarray(textStart) };
+}
+
+/** Block k's values into `out`, checking each end against the block's text. */
+function decodeBlock(layout: TextColumnLayout, k: number, out: (string | null)[], offset: number): void {
+  const text = layout.text.toString('utf8', layout.textAt[k]!, layout.textAt[k + 1]!);
+  let start = 0;
+  for (let i = layout.firstValue[k]!; i < layout.firstValue[k + 1]!; i += 1) {
+    const end = layout.ends[i]!;
+    if (end < 0) {
+      out[i - offset] = null;
+      continue;
+    }
+    if (end < start || end > text.length) throw new Error(`text column: value ${i} ends outside its block`);
+    out[i - offset] = text.slice(start, end);
+    start = end;
+  }
+}
+
+export interface TextColumn {
+  /** Value i (null outside the column). */
+  at(i: number): string | null;
+  /** Every value: the inverse of encodeTextColumn. */
+  all(): (string | null)[];
+}
+
+/**
+ * A column read value by value, for one a run touches at a few records only (a break's customer): a
+ * block's text is decoded when first read and each value sliced from it on demand, so the column costs
+ * its text, not a string per value. Keeps the column's bytes (a copy when they are a slice of a larger
+ * buffer). The bytes must not change afterwards.
+ */
+export function openTextColumn(data: Buffer, count: number): TextColumn {
+  // Throws here on bytes that do not describe exactly `count` values.
+  const layout = layoutOf(data, count);
+  // A slice of a larger buffer is copied out so the column does not keep the rest alive.
+  if (data.buffer.byteLength !== data.byteLength) layout.text = Buffer.from(layout.text);
+  const texts = new Map<number, string>();
+  const blockOf = (i: number): number => {
+    let lo = 0;
+    let hi = layout.firstValue.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (layout.firstValue[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    at(i) {
+      if (!(i >= 0 && i < count)) return null;
+      const end = layout.ends[i]!;
+      if (end < 0) return null;
+      const k = blockOf(i);
+      let text = texts.get(k);
+      if (text === undefined) {
+        text = layout.text.toString('utf8', layout.textAt[k]!, layout.textAt[k + 1]!);
+        texts.set(k, text);
+      }
+      // A null's end holds the running length (bitwise NOT), so the previous end is always this value's start.
+      const previous = i === layout.firstValue[k] ? 0 : layout.ends[i - 1]!;
+      const start = previous < 0 ? ~previous : previous;
+      if (end < start || end > text.length) throw new Error(`text column: value ${i} ends outside its block`);
+      return text.slice(start, end);
+    },
+    all() {
+      const values = new Array<string | null>(count);
+      for (let k = 0; k + 1 < layout.firstValue.length; k += 1) decodeBlock(layout, k, values, 0);
+      return values;
+    },
+  };
 }

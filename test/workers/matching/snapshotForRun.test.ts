@@ -6,6 +6,7 @@ import { runReconciliation } from '../../../workers/matching/runStore';
 import { snapshotForRun } from '../../../workers/matching/snapshotHelper';
 import { readSnapshot, snapshotIsCurrent } from '../../../workers/matching/sourceSnapshot';
 import { loadInputFromRecords } from '../../../workers/matching/loadInput';
+import { stringAt } from '../../../workers/matching/engineInput';
 import { generateDataset } from '../../generators/reconData';
 import { useTempStores } from '../../helpers/tempStore';
 
@@ -24,8 +25,15 @@ describe('snapshotForRun', () => {
 
     for (const source of sources) {
       expect(snapshotIsCurrent(db, source)).toBe(true);
-      const { digest: _d, dictionaries: _c, ...fromSnapshot } = readSnapshot(db, source)!;
+      const snapshot = readSnapshot(db, source)!;
       const { digest: _r, ...fromRecords } = loadInputFromRecords(db, source);
+      // Value by value through the readers, before any column is decoded whole…
+      for (const column of ['externalId', 'reference', 'account', 'customer', 'currency', 'status'] as const) {
+        const values = Array.from({ length: fromRecords.ids.length }, (_, i) => stringAt(snapshot, column, i));
+        expect(values, column).toEqual(fromRecords[column]);
+      }
+      // …and whole.
+      const { digest: _d, dictionaries: _c, readers: _s, ...fromSnapshot } = snapshot;
       expect(fromSnapshot).toEqual(fromRecords);
     }
     db.close();
