@@ -5,7 +5,7 @@ import type { Break, MatchTable } from './reconcile';
 
 type Db = Database.Database;
 
-const MATCH_COLUMNS = 7;
+const MATCH_BOUND = 5;
 const MATCH_BATCH = 100;
 
 function idList(ids: Float64Array, from: number, to: number): string {
@@ -15,37 +15,55 @@ function idList(ids: Float64Array, from: number, to: number): string {
   return out;
 }
 
+const sqlText = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
 /**
  * Inserts every match. Multi-row INSERTs (100 rows a statement) cut the per-statement overhead that
- * dominates a million single-row inserts. Call inside the run's transaction.
+ * dominates a million single-row inserts, and the run and strategy, the same for a whole stretch of
+ * matches, are written into the statement instead of bound for every row (a fifth fewer bindings).
+ * Call inside the run's transaction.
  */
 export function insertMatches(db: Db, runId: number, table: MatchTable, tick?: (done: number) => void): void {
-  const row = `(${new Array(MATCH_COLUMNS).fill('?').join(',')})`;
-  const sql = (rows: number) =>
-    `INSERT INTO matches (run_id, strategy, score, left_ids, right_ids, amount_delta_minor, time_delta_ms) VALUES ${new Array(rows).fill(row).join(',')}`;
-  const full = db.prepare(sql(MATCH_BATCH));
-  const args: unknown[] = new Array(MATCH_BATCH * MATCH_COLUMNS);
+  const statements = new Map<string, Database.Statement>();
+  const statement = (strategy: number, rows: number) => {
+    const key = `${strategy}:${rows}`;
+    let prepared = statements.get(key);
+    if (!prepared) {
+      const row = `(${Math.trunc(runId)},${sqlText(table.strategies[strategy]!)},?,?,?,?,?)`;
+      prepared = db.prepare(
+        `INSERT INTO matches (run_id, strategy, score, left_ids, right_ids, amount_delta_minor, time_delta_ms) VALUES ${new Array(rows).fill(row).join(',')}`,
+      );
+      statements.set(key, prepared);
+    }
+    return prepared;
+  };
   const put = (i: number, at: number, target: unknown[]) => {
     const t = table.timeDeltaMs[i]!;
-    target[at] = runId;
-    target[at + 1] = table.strategies[table.strategyCode[i]!];
-    target[at + 2] = table.score[i];
-    target[at + 3] = idList(table.leftIds, table.leftOffsets[i]!, table.leftOffsets[i + 1]!);
-    target[at + 4] = idList(table.rightIds, table.rightOffsets[i]!, table.rightOffsets[i + 1]!);
-    target[at + 5] = table.amountDeltaMinor[i];
-    target[at + 6] = t === t ? t : null;
+    target[at] = table.score[i];
+    target[at + 1] = idList(table.leftIds, table.leftOffsets[i]!, table.leftOffsets[i + 1]!);
+    target[at + 2] = idList(table.rightIds, table.rightOffsets[i]!, table.rightOffsets[i + 1]!);
+    target[at + 3] = table.amountDeltaMinor[i];
+    target[at + 4] = t === t ? t : null;
   };
+  const full: unknown[] = new Array(MATCH_BATCH * MATCH_BOUND);
   let i = 0;
-  for (; i + MATCH_BATCH <= table.count; i += MATCH_BATCH) {
-    for (let k = 0; k < MATCH_BATCH; k += 1) put(i + k, k * MATCH_COLUMNS, args);
-    full.run(args);
-    if (tick && i % 65_536 < MATCH_BATCH) tick(i);
-  }
-  const rest = table.count - i;
-  if (rest > 0) {
-    const tail: unknown[] = new Array(rest * MATCH_COLUMNS);
-    for (let k = 0; k < rest; k += 1) put(i + k, k * MATCH_COLUMNS, tail);
-    db.prepare(sql(rest)).run(tail);
+  while (i < table.count) {
+    // A stretch of one strategy (passes run one after another, so there are few), in batches.
+    const strategy = table.strategyCode[i]!;
+    let end = i + 1;
+    while (end < table.count && table.strategyCode[end] === strategy) end += 1;
+    for (; i + MATCH_BATCH <= end; i += MATCH_BATCH) {
+      for (let k = 0; k < MATCH_BATCH; k += 1) put(i + k, k * MATCH_BOUND, full);
+      statement(strategy, MATCH_BATCH).run(full);
+      if (tick && i % 65_536 < MATCH_BATCH) tick(i);
+    }
+    const rest = end - i;
+    if (rest > 0) {
+      const tail: unknown[] = new Array(rest * MATCH_BOUND);
+      for (let k = 0; k < rest; k += 1) put(i + k, k * MATCH_BOUND, tail);
+      statement(strategy, rest).run(tail);
+      i = end;
+    }
   }
 }
 
