@@ -92,23 +92,48 @@ export function inputSize(input: EngineInput): number {
   return input.ids.length;
 }
 
+/** Numbers ascending, NaN (missing) last. */
+function compareNumbers(x: number, y: number): number {
+  if (x === y || (x !== x && y !== y)) return 0;
+  if (x !== x) return 1;
+  if (y !== y) return -1;
+  return x < y ? -1 : 1;
+}
+
+const CONTENT_STRINGS: readonly StringColumnName[] = ['externalId', 'reference', 'account', 'currency', 'status', 'customer'];
+
 /**
- * The same records in canonical order (by line, then id), so every later step, every tie-break and
- * the fingerprint are independent of the order in which records arrived. Returns the input itself
- * when it is already canonical (the usual case when loaded from the store).
+ * Canonical record order: by content (time, amount, fee, sequence, then the text fields by UTF-16 code
+ * units, null last), and only records equal in all of that by line, then id. So the same rows give the
+ * same order, and hence the same tie-breaks and results, in whatever order the file lists them.
+ */
+export function compareRecords(input: EngineInput, a: number, b: number): number {
+  const byNumbers = compareNumbers(input.tsMs[a]!, input.tsMs[b]!) || compareNumbers(input.amountMinor[a]!, input.amountMinor[b]!) ||
+    compareNumbers(input.feeMinor[a]!, input.feeMinor[b]!) || compareNumbers(input.sequence[a]!, input.sequence[b]!);
+  if (byNumbers) return byNumbers;
+  for (const column of CONTENT_STRINGS) {
+    const x = stringAt(input, column, a);
+    const y = stringAt(input, column, b);
+    if (x !== y) return x === null ? 1 : y === null ? -1 : x < y ? -1 : 1;
+  }
+  return input.lines[a]! - input.lines[b]! || input.ids[a]! - input.ids[b]!;
+}
+
+/**
+ * The same records in canonical order (compareRecords), so every later step, every tie-break and the
+ * fingerprint are independent of the order in which records arrived. Returns the input itself when it
+ * is already canonical (the usual case: a snapshot is stored in canonical order).
  */
 export function canonicalOrder(input: EngineInput): EngineInput {
   const n = input.ids.length;
   let sorted = true;
   for (let i = 1; i < n && sorted; i += 1) {
-    const a = input.lines[i - 1]!;
-    const b = input.lines[i]!;
-    if (a > b || (a === b && input.ids[i - 1]! > input.ids[i]!)) sorted = false;
+    if (compareRecords(input, i - 1, i) > 0) sorted = false;
   }
   if (sorted) return input;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i += 1) order[i] = i;
-  order.sort((x, y) => input.lines[x]! - input.lines[y]! || input.ids[x]! - input.ids[y]!);
+  order.sort((x, y) => compareRecords(input, x, y));
   const out = emptyInput(n);
   const permuteNum = (from: Float64Array, to: Float64Array) => {
     for (let i = 0; i < n; i += 1) to[i] = from[order[i]!]!;

@@ -9,7 +9,7 @@ import { encodeTextColumn, openTextColumn } from './textColumn';
  * textColumn). The input digest is a hash over exactly these bytes, so a snapshot carries its digest
  * and a run never re-stringifies a million values to fingerprint its inputs.
  */
-export const CODEC_FORMAT = 2;
+export const CODEC_FORMAT = 3;
 
 const NUMBER_COLUMNS = ['ids', 'lines', 'amountMinor', 'feeMinor', 'tsMs', 'sequence'] as const;
 const STRING_COLUMNS = ['externalId', 'reference', 'account', 'customer', 'currency', 'status'] as const;
@@ -54,7 +54,7 @@ function encodeStrings(name: string, values: readonly (string | null)[]): Encode
   ];
 }
 
-/** Columns in a fixed order, and the digest over them (names and bytes, length-prefixed; ids left out). */
+/** Columns in a fixed order, and the digest over them (names and bytes, length-prefixed; ids and lines left out). */
 export function encodeInput(input: EngineInput): EncodedInput {
   const count = input.ids.length;
   const columns: EncodedColumn[] = [];
@@ -67,8 +67,9 @@ export function digestColumns(count: number, frontierMs: number | null, columns:
   const hash = createHash('sha256');
   hash.update(`codec:${CODEC_FORMAT};records:${count};frontier:${frontierMs ?? ''}\n`);
   for (const column of columns) {
-    // Database ids are not content: the same file imported twice must give the same digest.
-    if (column.name === 'ids') continue;
+    // Database ids and line numbers are not content: the same rows, imported twice or listed in another
+    // order, must give the same digest.
+    if (column.name === 'ids' || column.name === 'lines') continue;
     hash.update(`${column.name}:${column.data.byteLength}\n`);
     hash.update(column.data);
   }

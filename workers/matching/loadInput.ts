@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { emptyInput, type EngineInput } from './engineInput';
+import { canonicalOrder, emptyInput, type EngineInput } from './engineInput';
 
 type Db = Database.Database;
 
@@ -19,8 +19,9 @@ export function getSourceRow(db: Db, id: number): SourceRow | null {
 }
 
 /**
- * One source's records as engine columns, in line order (the canonical order, so the engine does
- * not need to re-sort). Reads raw rows (arrays, not objects) and keeps only the matching columns.
+ * One source's records as engine columns, in canonical order (see compareRecords; files are mostly in
+ * time order, so this is usually a check, not a sort). Reads raw rows (arrays, not objects) and keeps
+ * only the matching columns.
  */
 export function loadInputFromRecords(db: Db, source: SourceRow): EngineInput {
   const { n } = db.prepare('SELECT COUNT(*) AS n FROM records WHERE source_id = ?').get(source.id) as { n: number };
@@ -57,7 +58,7 @@ export function loadInputFromRecords(db: Db, source: SourceRow): EngineInput {
   }
   input.kind = source.kind;
   input.frontierMs = source.frontier_ms;
-  return input;
+  return canonicalOrder(input);
 }
 
 /** Canonical instances of repeated strings; gives up (passes values through) past `limit` distinct ones. */

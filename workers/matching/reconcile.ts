@@ -5,14 +5,14 @@ import { BREAK_CLASSES, EXCLUDED, MATCHED, prepare, STRATEGIES, type BreakClass,
 import { findDuplicates } from './duplicates';
 import { canonicalOrder, stringAt, type EngineInput } from './engineInput';
 import { exactKeyPass } from './exactKeyPass';
-import { candidateLine, explainAll, type Explanation } from './explain';
+import { explainAll, type Explanation } from './explain';
 import { digestInput, stableJson, updateNumbers } from './fingerprint';
 import { classifyLeftovers } from './leftovers';
 import { findOutOfOrder } from './outOfOrder';
 import type { RuleSet } from './ruleSet';
 import { tolerancePass } from './tolerancePass';
 
-export const ENGINE_VERSION = 'recon-desk-matching/1';
+export const ENGINE_VERSION = 'recon-desk-matching/2';
 
 export interface EngineHooks {
   onProgress?(done: number, total: number | null, phase: string): void;
@@ -236,8 +236,9 @@ function fingerprintOf(ctx: Ctx, digests: { left: string; right: string }, break
   const hash = createHash('sha256');
   hash.update(`${ENGINE_VERSION}\n${stableJson(ctx.rules)}\n${digests.left}\n${digests.right}\n`);
   const m = ctx.matches;
-  // Matches as numbers only, members named by line (content), not by database id; hashed through a
-  // small reused buffer (the bytes are those of one buffer over all matches).
+  // Matches as numbers only, members named by canonical position (content order), not by database id or
+  // line, so the same rows in another order hash alike; hashed through a small reused buffer (the bytes
+  // are those of one buffer over all matches).
   const strategy = m.strategy.view();
   const pass = m.pass.view();
   const score = m.score.view();
@@ -247,8 +248,6 @@ function fingerprintOf(ctx: Ctx, digests: { left: string; right: string }, break
   const rightOff = m.rightOff.view();
   const leftIdx = m.leftIdx.view();
   const rightIdx = m.rightIdx.view();
-  const leftLines = ctx.left.input.lines;
-  const rightLines = ctx.right.input.lines;
   const CHUNK = 1 << 16;
   const buffer = new Float64Array(CHUNK);
   let k = 0;
@@ -267,9 +266,9 @@ function fingerprintOf(ctx: Ctx, digests: { left: string; right: string }, break
       buffer[k++] = amountDelta[i]!;
       buffer[k++] = timeDelta[i]!;
       buffer[k++] = 1;
-      buffer[k++] = leftLines[leftIdx[leftOff[i]!]!]!;
+      buffer[k++] = leftIdx[leftOff[i]!]!;
       buffer[k++] = 1;
-      buffer[k++] = rightLines[rightIdx[rightOff[i]!]!]!;
+      buffer[k++] = rightIdx[rightOff[i]!]!;
       if (k >= CHUNK - 9) {
         updateNumbers(hash, buffer.subarray(0, k));
         k = 0;
@@ -282,19 +281,22 @@ function fingerprintOf(ctx: Ctx, digests: { left: string; right: string }, break
     put(amountDelta[i]!);
     put(timeDelta[i]!);
     put(leftOff[i + 1]! - leftOff[i]!);
-    for (let x = leftOff[i]!; x < leftOff[i + 1]!; x += 1) put(leftLines[leftIdx[x]!]!);
+    for (let x = leftOff[i]!; x < leftOff[i + 1]!; x += 1) put(leftIdx[x]!);
     put(rightOff[i + 1]! - rightOff[i]!);
-    for (let x = rightOff[i]!; x < rightOff[i + 1]!; x += 1) put(rightLines[rightIdx[x]!]!);
+    for (let x = rightOff[i]!; x < rightOff[i + 1]!; x += 1) put(rightIdx[x]!);
   }
   updateNumbers(hash, buffer.subarray(0, k));
-  // Breaks: content and explanation text, members by line; database ids stay out.
+  // Breaks: content, members by canonical position, and each candidate's record and criteria; the
+  // explanation's prose, which names lines, and database ids stay out.
   const parts: string[] = [];
   for (let i = 0; i < breaks.length; i += 1) {
     const b = breaks[i]!;
     const d = ctx.breaks[i]!;
-    parts.push(b.class, d.left.map((x) => ctx.left.input.lines[x]).join(';'), d.right.map((x) => ctx.right.input.lines[x]).join(';'),
-      String(b.amountMinor), b.currency ?? '', b.blastRadius, b.explanation.summary);
-    for (const c of b.explanation.candidates) parts.push(`${c.side}:${c.line}:${candidateLine(c)}`);
+    parts.push(b.class, d.left.join(';'), d.right.join(';'), String(b.amountMinor), b.currency ?? '', b.blastRadius);
+    for (const c of b.explanation.candidates) {
+      parts.push(`${c.side}:${c.externalId ?? ''}`);
+      for (const k of c.criteria) parts.push(`${k.name}:${k.ok}:${k.delta ?? ''}:${k.text ?? ''}`);
+    }
     parts.push('\n');
     if (parts.length > 50_000) {
       hash.update(parts.join('\u001f'));

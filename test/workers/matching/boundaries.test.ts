@@ -142,6 +142,26 @@ describe('break classes', () => {
     expect(result.breaks.find((b) => b.leftIds.includes(2))!.explanation.summary).toMatch(/repeat reference idem1 of line 2/);
   });
 
+  it('the original of a duplicate group is the record the other side confirms, whatever the line order', () => {
+    // A retry booked under the same idempotency key, listed before the original; the processor has the original.
+    const retryFirst = [
+      rec(1, { externalId: 'txn_2', reference: 'idem_1', tsMs: T0 + 2 * 60_000 }), rec(2, { externalId: 'txn_1', reference: 'idem_1', tsMs: T0 }), lateLeft(3),
+    ];
+    for (const left of [retryFirst, [...retryFirst].reverse()]) {
+      const result = run(left, [rec(R + 1, { externalId: 'txn_1', tsMs: T0 + HOUR }), late(R + 2)]);
+      expect(classOf(result, 2)).toEqual(['matched']);
+      expect(classOf(result, 1)).toEqual(['duplicate']);
+      expect(result.counts.missing_left).toBe(0);
+    }
+    // The same key twice with different amounts: the one whose amount the processor confirms is kept,
+    // even when it is the later one.
+    const left = [rec(1, { externalId: 'up', amountMinor: 1000 }), rec(2, { externalId: 'up', amountMinor: 1200, tsMs: T0 + HOUR }), lateLeft(3)];
+    const result = run(left, [rec(R + 1, { externalId: 'up', amountMinor: 1200, tsMs: T0 + 2 * HOUR }), late(R + 2)]);
+    expect(classOf(result, 2)).toEqual(['matched']);
+    expect(classOf(result, 1)).toEqual(['duplicate']);
+    expect(result.counts.amount_mismatch).toBe(0);
+  });
+
   it('keys reused across accounts are neither duplicates nor cross-matched', () => {
     const left = [rec(1, { externalId: 'ord_1', account: 'A' }), rec(2, { externalId: 'ord_1', account: 'B', amountMinor: 2000 }), lateLeft(3)];
     const right = [rec(R + 1, { externalId: 'ord_1', account: 'B', amountMinor: 2000 }), rec(R + 2, { externalId: 'ord_1', account: 'A' }), late(R + 3)];
