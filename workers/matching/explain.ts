@@ -1,3 +1,4 @@
+import { nearestClause } from '../../main/db/queries/explanationJson';
 import { formatMinor } from '../shared/currency';
 import { allowance, basisAmount, keysOf, MATCHED, type BreakDraft, type Ctx, type Side } from './context';
 import { amountHint } from './amountHint';
@@ -26,8 +27,9 @@ export interface Candidate {
 export interface Explanation {
   summary: string;
   /**
-   * Where the summary's closing " Nearest: <candidate 0>." clause starts, when it has one: that clause
-   * only repeats candidate 0 (candidateLine), so the stored form leaves it out and readers rebuild it.
+   * Where the summary's closing " Nearest: <candidate 0>. Next: …" clause (nearestClause) starts, when it
+   * has one: that clause only repeats the candidates (candidateLine), so the stored form leaves it out
+   * and readers rebuild it.
    */
   nearestAt?: number;
   candidates: Candidate[];
@@ -278,7 +280,7 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
   if (draft.facts.ambiguous) summary += ' Several equally good candidates tied, so none was picked automatically.';
   if (!candidates[0]) return { summary, candidates, facts };
   const nearestAt = summary.length;
-  summary += ` Nearest: ${candidateLine(candidates[0])}.`;
+  summary += nearestClause(candidates.map(candidateLine));
   return { summary, nearestAt, candidates, facts };
 }
 
@@ -287,10 +289,10 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
  * candidate as its record id (the analyst resolves it to the cited record: file, line, external id),
  * its description and only its failed criteria, each with its words and signed delta. Passed
  * criteria and fields the record id already gives are left out, so no text is stored twice (the
- * summary's "Nearest: …" clause included: it is rebuilt from candidate 0 on read).
+ * summary's "Nearest: …" clause included: it is rebuilt from the candidates on read).
  */
 export function explanationJson(e: Explanation): string {
-  // A summary ending in "Nearest: <candidate 0>" is stored without that clause and flagged
+  // A summary ending in "Nearest: <candidate 0>. Next: …" is stored without that clause and flagged
   // (summaryNearest: 0); expandStoredSummary (main/db/queries/explanationJson) puts it back on read.
   let out = e.nearestAt === undefined
     ? `{"summary":${JSON.stringify(e.summary)},"candidates":[`

@@ -17,27 +17,41 @@ export function parseExplanation(json: string): JsonObject {
 }
 
 /**
- * The engine stores a summary whose closing "Nearest: …" clause would only repeat candidate k without
- * that clause, flagged `summaryNearest: k`; this puts the clause back (the candidate's text, then its
- * failed criteria's words joined by "; ") and drops the flag, so readers see the engine's full summary.
- * Explanations stored before the flag existed carry the clause already and pass through unchanged.
+ * The closing clause of a summary naming a break's nearest candidates, best first (each as its
+ * record, then its failed criteria): " Nearest: a. Next: b. Then: c."
+ */
+export function nearestClause(candidateLines: readonly string[]): string {
+  const labels = ['Nearest', 'Next', 'Then'];
+  return candidateLines.map((line, k) => ` ${labels[k] ?? 'Then'}: ${line}.`).join('');
+}
+
+/**
+ * The engine stores a summary whose closing "Nearest: …" clause would only repeat the candidates from
+ * k on without that clause, flagged `summaryNearest: k`; this puts the clause back (each candidate's
+ * text, then its failed criteria's words joined by "; ") and drops the flag, so readers see the
+ * engine's full summary. Explanations stored before the flag existed carry the clause already and pass
+ * through unchanged.
  */
 export function expandStoredSummary(explanation: JsonObject): JsonObject {
   const k = explanation['summaryNearest'];
   if (k === undefined) return explanation;
   delete explanation['summaryNearest'];
   const candidates = explanation['candidates'];
-  const candidate = typeof k === 'number' && Array.isArray(candidates) ? (candidates[k] as unknown) : undefined;
-  if (typeof explanation['summary'] !== 'string' || !candidate || typeof candidate !== 'object') return explanation;
-  const { text, criteria } = candidate as { text?: unknown; criteria?: unknown };
-  if (typeof text !== 'string') return explanation;
-  let failed = '';
-  if (Array.isArray(criteria)) {
-    for (const c of criteria as { ok?: unknown; text?: unknown }[]) {
-      if (c && c.ok === false) failed += failed ? `; ${String(c.text)}` : String(c.text);
+  if (typeof explanation['summary'] !== 'string' || typeof k !== 'number' || !Array.isArray(candidates)) return explanation;
+  const lines: string[] = [];
+  for (const candidate of candidates.slice(k) as unknown[]) {
+    if (!candidate || typeof candidate !== 'object') return explanation;
+    const { text, criteria } = candidate as { text?: unknown; criteria?: unknown };
+    if (typeof text !== 'string') return explanation;
+    let failed = '';
+    if (Array.isArray(criteria)) {
+      for (const c of criteria as { ok?: unknown; text?: unknown }[]) {
+        if (c && c.ok === false) failed += failed ? `; ${String(c.text)}` : String(c.text);
+      }
     }
+    lines.push(`${text}: ${failed || 'all criteria met'}`);
   }
-  explanation['summary'] = `${explanation['summary']} Nearest: ${text}: ${failed || 'all criteria met'}.`;
+  if (lines.length) explanation['summary'] = `${explanation['summary']}${nearestClause(lines)}`;
   return explanation;
 }
 

@@ -252,6 +252,20 @@ describe('break classes', () => {
   });
 });
 
+describe('explanations', () => {
+  it('a record alone names up to three nearest candidates, best first, each with what failed', () => {
+    const left = [rec(1, { externalId: 'm1', amountMinor: 1000 }), lateLeft(2)];
+    const right = [
+      rec(R + 1, { amountMinor: 1001, tsMs: T0 + HOUR }), rec(R + 2, { amountMinor: 999, tsMs: T0 + 2 * HOUR }),
+      rec(R + 3, { amountMinor: 1002, tsMs: T0 + 3 * HOUR }), rec(R + 4, { amountMinor: 5000, tsMs: T0 + 4 * HOUR }), late(R + 5),
+    ];
+    const b = run(left, right).breaks.find((x) => x.leftIds.includes(1))!;
+    expect(b.class).toBe('missing_right');
+    expect(b.explanation.candidates.map((c) => c.id)).toEqual([R + 1, R + 2, R + 3]);
+    expect(b.explanation.summary).toMatch(/Nearest: processor line 1002 .*amount \+0\.01.*\. Next: processor line 1003 .*amount −0\.01.*\. Then: processor line 1004 .*amount \+0\.02/);
+  });
+});
+
 describe('aggregation', () => {
   const oneToMany = parseRuleSet({ name: 'split', version: 1, passes: [
     { strategy: 'aggregate', name: 'split', many: 'right', maxGroupSize: 5, amount: { absoluteMinor: 0 }, time: { minDeltaMs: 0, maxDeltaMs: 24 * HOUR } }] });

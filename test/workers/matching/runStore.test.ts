@@ -77,10 +77,11 @@ describe('runReconciliation', () => {
       // Only failed criteria are stored, and their words are not repeated in the candidate's own text.
       expect(c.criteria.every((k) => !k.ok && typeof k.text === 'string' && !c.text.includes(k.text!))).toBe(true);
     }
-    // The summary's "Nearest: …" clause only repeats candidate 0: stored without it, rebuilt on read.
+    // The summary's "Nearest: …" clause only repeats the candidates: stored without it, rebuilt on read.
     expect(stored.summary).not.toContain('Nearest:');
     expect((stored as { summaryNearest?: number }).summaryNearest).toBe(0);
-    const nearest = ` Nearest: ${stored.candidates[0]!.text}: ${stored.candidates[0]!.criteria.map((k) => k.text).join('; ') || 'all criteria met'}.`;
+    const line = (c: (typeof stored.candidates)[number]) => `${c.text}: ${c.criteria.map((k) => k.text).join('; ') || 'all criteria met'}`;
+    const nearest = stored.candidates.map((c, k) => ` ${['Nearest', 'Next', 'Then'][k]}: ${line(c)}.`).join('');
     const shown = explainBreak(db, row);
     expect(shown.text).toBe(stored.summary + nearest);
     expect(shown.facts.some((f) => f.key === 'summaryNearest')).toBe(false);
