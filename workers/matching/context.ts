@@ -44,6 +44,8 @@ export interface Side {
  */
 export interface KeyChains {
   first(key: string, account: number): number;
+  /** The first record with the key in any account (to name a record the account constraint kept apart). */
+  firstInAnyAccount(key: string): number;
   next: Int32Array;
 }
 
@@ -359,6 +361,15 @@ export function chainsOf(ctx: Ctx, side: Side, field: KeyField): KeyChains {
       if (found === MULTI) return multi.get(code)!.get(account) ?? -1;
       if (found === -1) return -1;
       return !perAccount || acct[found] === account ? found : -1;
+    },
+    firstInAnyAccount(key) {
+      const code = table.get(key);
+      if (code === -1) return -1;
+      const found = head[code]!;
+      if (found !== MULTI) return found;
+      let earliest = -1;
+      for (const j of multi.get(code)!.values()) if (earliest === -1 || j < earliest) earliest = j;
+      return earliest;
     },
   };
   side.chainCache.set(field, chains);

@@ -1,9 +1,9 @@
 import { nearestClause } from '../../main/db/queries/explanationJson';
 import { formatMinor } from '../shared/currency';
-import { allowance, basisAmount, keysOf, MATCHED, type BreakDraft, type Ctx, type Side } from './context';
+import { allowance, basisAmount, chainsOf, keysOf, MATCHED, type BreakDraft, type Ctx, type Side } from './context';
 import { amountHint } from './amountHint';
 import { stringAt } from './engineInput';
-import { referencePass } from './leftovers';
+import { referencePass, type Reference } from './leftovers';
 import { statusCompatible } from './statusClass';
 
 export interface Criterion {
@@ -50,9 +50,23 @@ function signed(text: string): string {
   return text.startsWith('-') ? `−${text.slice(1)}` : `+${text}`;
 }
 
-function hours(ms: number): string {
-  const h = Math.round((ms / HOUR) * 10) / 10;
-  return `${h < 0 ? '−' : '+'}${Math.abs(h)} h`;
+/** A signed duration as exact as it is: "+24 h", "+24 h 0 min 1 s", "−1 h 30 min", "+350 ms". */
+export function duration(ms: number): string {
+  const sign = ms < 0 ? '−' : '+';
+  let rest = Math.abs(ms);
+  const h = Math.floor(rest / HOUR);
+  rest -= h * HOUR;
+  const min = Math.floor(rest / 60_000);
+  rest -= min * 60_000;
+  const s = Math.floor(rest / 1000);
+  const milli = Math.round(rest - s * 1000);
+  const parts = [h ? `${h} h` : ''];
+  if (min || s || milli) parts.push(`${min} min`);
+  if (s || milli) parts.push(`${s} s`);
+  if (milli) parts.push(`${milli} ms`);
+  // Below an hour, lead with the first non-zero unit ("+30 min", not "+0 h 30 min").
+  const text = parts.filter(Boolean).join(' ');
+  return `${sign}${(h ? text : text.replace(/^(0 min )?(0 s )?/, '')) || '0 ms'}`;
 }
 
 function sideLabel(side: Side): string {
@@ -66,10 +80,29 @@ function describe(ctx: Ctx, side: Side, i: number): string {
   return `${sideLabel(side)} line ${side.input.lines[i]} (${id}, ${money(side.input.amountMinor[i]!, currency)} ${currency}, ${account})`;
 }
 
-/** Every criterion of the reference pass for the pair (l, r), each with what failed and by how much. */
-export function pairCriteria(ctx: Ctx, l: number, r: number): Criterion[] {
-  const { left, right } = ctx;
+/** A record of the other side with this record's key (reference pass) in another account, else -1. */
+function sameKeyInOtherAccount(ctx: Ctx, side: Side, other: Side, i: number): number {
+  if (!ctx.rules.constraints.sameAccount) return -1;
   const ref = referencePass(ctx);
+  const isLeft = side === ctx.left;
+  const key = keysOf(ctx, side, isLeft ? ref.leftKey : ref.rightKey)[i];
+  if (key === null || key === undefined) return -1;
+  const j = chainsOf(ctx, other, isLeft ? ref.rightKey : ref.leftKey).firstInAnyAccount(key);
+  return j !== -1 && other.acct[j] !== side.acct[i] ? j : -1;
+}
+
+/** The key pass of that name (the one that paired a break's records), if there is one. */
+function passNamed(ctx: Ctx, name: unknown): Reference | undefined {
+  const pass = ctx.rules.passes.find((p) => p.name === name);
+  return pass && pass.strategy !== 'aggregate' ? pass : undefined;
+}
+
+/**
+ * Every criterion of a pass (the one that paired them, else the reference pass) for the pair (l, r),
+ * each with what failed and by how much.
+ */
+export function pairCriteria(ctx: Ctx, l: number, r: number, ref: Reference = referencePass(ctx)): Criterion[] {
+  const { left, right } = ctx;
   const out: Criterion[] = [];
   const lk = keysOf(ctx, left, ref.leftKey)[l]!;
   const rk = keysOf(ctx, right, ref.rightKey)[r]!;
@@ -94,8 +127,10 @@ export function pairCriteria(ctx: Ctx, l: number, r: number): Criterion[] {
   const td = right.input.tsMs[r]! - left.input.tsMs[l]!;
   if (td === td) {
     const ok = td >= ref.time.minDeltaMs && td <= ref.time.maxDeltaMs;
-    const bound = td > ref.time.maxDeltaMs ? `> ${hours(ref.time.maxDeltaMs)} window` : td < ref.time.minDeltaMs ? `< ${hours(ref.time.minDeltaMs)} window` : 'within window';
-    out.push({ name: 'time', ok, delta: td, text: `time ${hours(td)} ${bound}` });
+    const bound = td > ref.time.maxDeltaMs
+      ? `> ${duration(ref.time.maxDeltaMs)} window by ${duration(td - ref.time.maxDeltaMs).slice(1)}`
+      : td < ref.time.minDeltaMs ? `< ${duration(ref.time.minDeltaMs)} window by ${duration(ref.time.minDeltaMs - td).slice(1)}` : 'within window';
+    out.push({ name: 'time', ok, delta: td, text: `time ${duration(td)} ${bound}` });
   }
   const statusOk = statusCompatible(left.stat[l]!, right.stat[r]!);
   if (!statusOk) out.push({ name: 'status', ok: false, text: `status ${stringAt(left.input, 'status', l)} vs ${stringAt(right.input, 'status', r)}` });
@@ -240,7 +275,7 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
   if (draft.left.length && draft.right.length) {
     const l = draft.left[0]!;
     const r = draft.right[0]!;
-    const criteria = pairCriteria(ctx, l, r);
+    const criteria = pairCriteria(ctx, l, r, passNamed(ctx, draft.facts.pass));
     const failed = criteria.filter((c) => !c.ok).map((c) => c.text).join('; ');
     return {
       summary: `${describe(ctx, left, l)} and ${describe(ctx, right, r)} are the same event but disagree: ${failed || draft.cls}.`,
@@ -265,7 +300,10 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
     scored.push({ j, cost });
   }
   scored.sort((a, b) => a.cost - b.cost || a.j - b.j);
-  const candidates = scored.slice(0, 3).map(({ j }) => {
+  // The same key in another account is the likeliest counterpart: name it first.
+  const elsewhere = sameKeyInOtherAccount(ctx, side, other, i);
+  const nearest = elsewhere === -1 ? scored.map((c) => c.j) : [elsewhere, ...scored.map((c) => c.j).filter((j) => j !== elsewhere)];
+  const candidates = nearest.slice(0, 3).map((j) => {
     const criteria = isLeft ? pairCriteria(ctx, i, j) : pairCriteria(ctx, j, i);
     if (other.state[j] === MATCHED) criteria.push({ name: 'claimed', ok: false, text: 'already matched to another record' });
     return candidate(ctx, other, j, criteria);
@@ -273,7 +311,11 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
   const who = describe(ctx, side, i);
   let summary: string;
   if (draft.cls === 'delay') {
-    summary = `${who} is later than the ${sideLabel(other)} file's last record (${new Date(draft.facts.frontierMs as number).toISOString()}): its counterpart may still arrive.`;
+    const frontier = new Date(draft.facts.frontierMs as number).toISOString();
+    const latest = draft.facts.latestCounterpartMs as number | undefined;
+    summary = ts > (draft.facts.frontierMs as number) || latest === undefined
+      ? `${who} is later than the ${sideLabel(other)} file's last record (${frontier}): its counterpart may still arrive.`
+      : `${who} may have a counterpart as late as ${new Date(latest).toISOString()}, after the ${sideLabel(other)} file's last record (${frontier}): it may still arrive.`;
   } else {
     summary = `${who} has no ${sideLabel(other)} counterpart.`;
   }

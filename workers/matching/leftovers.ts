@@ -4,7 +4,7 @@ import {
 import type { KeyField, TimeWindow } from './ruleSet';
 import { lowerBound, sortedFreeIndex } from './sortedIndex';
 
-interface Reference {
+export interface Reference {
   amount: AmountToleranceLike;
   time: TimeWindow;
   leftKey: KeyField;
@@ -45,7 +45,8 @@ function single(
   for (let i = 0; i < side.n; i += 1) {
     if (side.state[i] !== FREE) continue;
     side.state[i] = BROKEN;
-    const beyond = ts[i]! + reachMs > otherFrontier;
+    const latest = ts[i]! + reachMs;
+    const beyond = latest > otherFrontier;
     ctx.breaks.push({
       cls: beyond ? 'delay' : missing,
       left: side.name === 'left' ? [i] : [],
@@ -53,7 +54,7 @@ function single(
       amountMinor: Math.abs(side.input.amountMinor[i]!),
       currency: ctx.currencies[side.cur[i]!]!,
       facts: {
-        ...(beyond ? { beyondFrontier: true, frontierMs: otherFrontier } : {}),
+        ...(beyond ? { beyondFrontier: true, frontierMs: otherFrontier, latestCounterpartMs: latest } : {}),
         ...(ambiguous.has(i) ? { ambiguous: true } : {}),
       },
     });

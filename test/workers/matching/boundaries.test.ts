@@ -77,7 +77,7 @@ describe('inclusive bounds', () => {
     expect(classOf(result, 6)).toEqual(['delay']);
     const delay = result.breaks.find((b) => b.leftIds.includes(2))!;
     expect(delay.rightIds).toEqual([R + 2]);
-    expect(delay.explanation.summary).toMatch(/time \+24 h > \+24 h window/);
+    expect(delay.explanation.summary).toMatch(/time \+24 h 0 min 0 s 1 ms > \+24 h window by 1 ms/);
   });
 });
 
@@ -263,6 +263,29 @@ describe('explanations', () => {
     expect(b.class).toBe('missing_right');
     expect(b.explanation.candidates.map((c) => c.id)).toEqual([R + 1, R + 2, R + 3]);
     expect(b.explanation.summary).toMatch(/Nearest: processor line 1002 .*amount \+0\.01.*\. Next: processor line 1003 .*amount −0\.01.*\. Then: processor line 1004 .*amount \+0\.02/);
+  });
+
+  it('a key pair is judged against the tolerance of the pass that paired it', () => {
+    const rules = parseRuleSet({ name: 'rel', version: 1, passes: [
+      { strategy: 'exact_key', name: 'key', leftKey: 'externalId', rightKey: 'externalId', amount: { absoluteMinor: 1, relative: 0.01 }, time: { minDeltaMs: -HOUR, maxDeltaMs: 24 * HOUR } },
+      { strategy: 'tolerance', name: 'tol', leftKey: 'externalId', rightKey: 'externalId', amount: { absoluteMinor: 1 }, time: { minDeltaMs: -HOUR, maxDeltaMs: 24 * HOUR } }] });
+    const result = run([rec(1, { externalId: 't2', amountMinor: 100_050 }), lateLeft(2)], [rec(R + 1, { externalId: 't2', amountMinor: 101_051 }), late(R + 2)], rules);
+    const b = result.breaks.find((x) => x.leftIds.includes(1))!;
+    expect(b.class).toBe('amount_mismatch');
+    // 1% of 1,000.50 allows 10.00 (floor), not the tolerance pass's 0.01.
+    expect(b.explanation.summary).toMatch(/amount \+10\.01.* > 10\.00 tolerance/);
+  });
+
+  it('a record whose key sits in another account of the other side names that record first', () => {
+    const left = [rec(1, { externalId: 'xa', account: 'acct_8' }), lateLeft(2)];
+    const right = [rec(R + 1, { externalId: 'xa', account: 'acct_X', tsMs: T0 + HOUR }), rec(R + 2, { account: 'acct_8', amountMinor: 990 }), late(R + 3)];
+    const result = run(left, right);
+    const missing = result.breaks.find((x) => x.leftIds.includes(1))!;
+    expect(missing.class).toBe('missing_right');
+    expect(missing.explanation.candidates[0]!.id).toBe(R + 1);
+    expect(missing.explanation.summary).toMatch(/Nearest: processor line 1002 \(xa, .*account acct_8 ≠ acct_X/);
+    const other = result.breaks.find((x) => x.rightIds.includes(R + 1))!;
+    expect(other.explanation.candidates[0]!.id).toBe(1);
   });
 });
 
