@@ -91,7 +91,7 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   const headerLine = typeof reader.settings['headerLine'] === 'number' ? (reader.settings['headerLine'] as number) : 0;
   const headerText = headerLine > 0 ? (headText.split(/\r?\n/)[headerLine - 1] ?? '') : '';
   const rows = [
-    ...sink.records.map((r) => ({ line: r.line, raw: r.raw, ok: true, summary: `${formatMinor(r.amountMinor, r.currency)} ${r.currency}${r.tsMs === null ? '' : ` · ${new Date(r.tsMs).toISOString()}`}${r.externalId ? ` · ${r.externalId}` : ''}` })),
+    ...sink.records.map((r) => ({ line: r.line, raw: r.raw, ok: true, summary: `${formatMinor(r.amountMinor, r.currency, mapping?.currencyExponents)} ${r.currency}${r.tsMs === null ? '' : ` · ${new Date(r.tsMs).toISOString()}`}${r.externalId ? ` · ${r.externalId}` : ''}` })),
     ...sink.rejected.map((r) => ({ line: r.line, raw: r.raw, ok: false, summary: `${r.column ? `${r.column}: ` : ''}${r.reason}` })),
   ]
     .sort((a, b) => a.line - b.line)

@@ -1,39 +1,27 @@
-import { currencyExponent } from '../shared/currency';
+import { findCurrencyExponent, unknownCurrencyReason, type DeclaredExponents } from '../shared/currency';
 
 export interface AmountOptions {
   /** Which character separates the fraction; 'auto' decides per value (the last of '.' or ',' wins). */
   decimalSeparator?: '.' | ',' | 'auto';
   /** 'minor' when the text already counts minor units (BAI2, some exports). */
   unit?: 'major' | 'minor';
+  /** Exponents a mapping file declares for codes that ISO 4217 gives none. */
+  currencyExponents?: DeclaredExponents;
 }
 
 export type AmountResult = { ok: true; value: number } | { ok: false; reason: string };
 
-const exponentCache = new Map<string, number>();
-
-function exponentOf(currency: string): number {
-  let e = exponentCache.get(currency);
-  if (e === undefined) {
-    e = currencyExponent(currency);
-    exponentCache.set(currency, e);
-  }
-  return e;
-}
-
-const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
 
 /**
  * Decimal text to integer minor units, by string arithmetic only (no parseFloat, so 0.1 + 0.2 issues
  * can never reach a balance). Accepts signs, parentheses, trailing minus, thousands separators and
- * currency symbols; rejects more decimals than the currency has unless the extra digits are zeros.
+ * currency symbols; rejects more decimals than the currency has unless the extra digits are zeros, and
+ * a currency without an exponent (not ISO 4217 and not declared).
  */
 export function parseAmountToMinor(text: string, currency: string, options: AmountOptions = {}): AmountResult {
-  let exponent: number;
-  try {
-    exponent = exponentOf(currency);
-  } catch {
-    return { ok: false, reason: `unknown currency ${JSON.stringify(currency)} (expected a 3-letter ISO 4217 code)` };
-  }
+  let exponent = findCurrencyExponent(currency, options.currencyExponents);
+  if (exponent === null) return { ok: false, reason: unknownCurrencyReason(currency) };
   if (options.unit === 'minor') exponent = 0;
   const fast = options.decimalSeparator === ',' ? -1 : fastPlain(text, exponent);
   if (fast !== -1) return { ok: true, value: fast };

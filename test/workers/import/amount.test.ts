@@ -36,6 +36,20 @@ describe('parseAmountToMinor', () => {
     expect(parseAmountToMinor('99999999999999999', 'USD').ok).toBe(false);
   });
 
+  it('refuses a currency without an ISO 4217 exponent unless one is declared', () => {
+    for (const code of ['XYZ', 'ABC']) {
+      expect(parseAmountToMinor('10.00', code)).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`^unknown currency code ${code} \\(not ISO 4217\\); declare its exponent in the mapping file's "currencyExponents"`)) });
+    }
+    for (const code of ['XAU', 'XXX', 'XDR']) {
+      expect(parseAmountToMinor('1.00', code)).toEqual({ ok: false, reason: expect.stringMatching(new RegExp(`^currency code ${code} has no minor unit in ISO 4217`)) });
+    }
+    expect(parseAmountToMinor('0.00012345', 'BTC', { currencyExponents: { BTC: 8 } })).toEqual(ok(12345));
+    expect(parseAmountToMinor('1.5', 'XAU', { currencyExponents: { XAU: 3 } })).toEqual(ok(1500));
+    expect(parseAmountToMinor('1.234', 'KWD')).toEqual(ok(1234));
+    expect(parseAmountToMinor('12.34', 'DEM')).toEqual(ok(1234));
+    expect(parseAmountToMinor('1234', 'ITL')).toEqual(ok(1234));
+  });
+
   it('never uses floats: 0.1 + 0.2 style values are exact', () => {
     expect(parseAmountToMinor('0.29', 'USD')).toEqual(ok(29));
     expect(parseAmountToMinor('1.005', 'BHD')).toEqual(ok(1005));

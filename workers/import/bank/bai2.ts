@@ -2,7 +2,7 @@ import { parseAmountToMinor } from '../amount';
 import { invalidInput } from '../errors';
 import type { FormatContext, FormatReader } from '../formatReader';
 import type { RowSink } from '../rowSink';
-import { dateToUtc, fullYear, lines } from './bankCommon';
+import { bankSettings, dateToUtc, fullYear, lines } from './bankCommon';
 
 interface LogicalRecord {
   type: string;
@@ -16,7 +16,7 @@ interface LogicalRecord {
 export function prepareBai2(ctx: FormatContext): FormatReader {
   return {
     format: 'bai2',
-    settings: { version: 1, format: 'bai2', timezone: ctx.timezone },
+    settings: bankSettings('bai2', ctx),
     warnings: [],
     async run(chunks, sink, afterChunk) {
       const state = new Bai2State(ctx, sink);
@@ -165,7 +165,7 @@ class Bai2State {
     if (this.account === null) throw invalidInput(this.ctx.file, { line: r.line }, 'transaction detail 16 outside an account (expected a 03 record first)');
     const code = Number(f[0]);
     const currency = this.currencyAccount ?? this.currencyGroup;
-    const a = parseAmountToMinor(f[1] ?? '', currency, { unit: 'minor' });
+    const a = parseAmountToMinor(f[1] ?? '', currency, { unit: 'minor', currencyExponents: this.ctx.mapping?.currencyExponents });
     if (!a.ok) {
       this.accountRecords += 0;
       return reject('amount', a.reason);

@@ -1,6 +1,13 @@
-import { formatMinor } from '../../shared/currency';
+import { formatMinor, type DeclaredExponents } from '../../shared/currency';
+import type { FormatContext } from '../formatReader';
 import { zonedToUtc } from '../zoneOffset';
 import { daysInMonth } from '../timestamp';
+
+/** A bank format's settings for the source: its own, plus the currency exponents a mapping file declared. */
+export function bankSettings(format: string, ctx: FormatContext): Record<string, unknown> {
+  const declared = ctx.mapping?.currencyExponents;
+  return { version: 1, format, timezone: ctx.timezone, ...(declared && Object.keys(declared).length ? { currencyExponents: declared } : {}) };
+}
 
 /** A date-only bank value (booking/value date) as midnight in the declared zone; null when not a real date. */
 export function dateToUtc(y: number, m: number, d: number, zone: string): number | null {
@@ -14,9 +21,12 @@ export function fullYear(yy: number): number {
 }
 
 /** Opening + entries = closing, as a warning text when it does not hold. */
-export function balanceWarning(label: string, opening: number, entries: number, closing: number, currency: string): string | null {
+export function balanceWarning(
+  label: string, opening: number, entries: number, closing: number, currency: string, declared?: DeclaredExponents,
+): string | null {
   if (opening + entries === closing) return null;
-  return `${label}: opening balance ${formatMinor(opening, currency)} + entries ${formatMinor(entries, currency)} = ${formatMinor(opening + entries, currency)}, but the closing balance is ${formatMinor(closing, currency)} ${currency} (difference ${formatMinor(closing - opening - entries, currency)})`;
+  const money = (minor: number): string => formatMinor(minor, currency, declared);
+  return `${label}: opening balance ${money(opening)} + entries ${money(entries)} = ${money(opening + entries)}, but the closing balance is ${money(closing)} ${currency} (difference ${money(closing - opening - entries)})`;
 }
 
 /** Splits decoded text chunks into physical lines with 1-based numbers, streaming. */

@@ -1,10 +1,10 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
-import { parseAmountToMinor } from '../amount';
+import { parseAmountToMinor, type AmountOptions } from '../amount';
 import { invalidInput } from '../errors';
 import type { FormatContext, FormatReader } from '../formatReader';
 import type { RowSink } from '../rowSink';
 import { parseTimestamp } from '../timestamp';
-import { balanceWarning, dateToUtc } from './bankCommon';
+import { balanceWarning, bankSettings, dateToUtc } from './bankCommon';
 
 interface Entry {
   line: number;
@@ -36,7 +36,7 @@ const STATEMENT = new Set(['Stmt', 'Ntfctn', 'Rpt']);
 export function prepareCamt(format: 'camt052' | 'camt053' | 'camt054') {
   return (ctx: FormatContext): FormatReader => ({
     format,
-    settings: { version: 1, format, timezone: ctx.timezone },
+    settings: bankSettings(format, ctx),
     warnings: [],
     async run(chunks, sink, afterChunk) {
       const parser = new SaxesParser({ position: true });
@@ -66,7 +66,12 @@ class CamtReader {
   private entry: Entry | null = null;
   private bal: { type: string | null; amount: string; currency: string; cdi: string } | null = null;
 
-  constructor(private readonly ctx: FormatContext, private readonly sink: RowSink, private readonly parser: SaxesParser) {}
+  /** XML decimals: a point, no grouping. */
+  private readonly amountOptions: AmountOptions;
+
+  constructor(private readonly ctx: FormatContext, private readonly sink: RowSink, private readonly parser: SaxesParser) {
+    this.amountOptions = { decimalSeparator: '.', currencyExponents: ctx.mapping?.currencyExponents };
+  }
 
   open(tag: SaxesTag): void {
     const name = local(tag.name);
@@ -137,7 +142,7 @@ class CamtReader {
     const b = this.bal!;
     this.bal = null;
     const st = this.st!;
-    const a = parseAmountToMinor(b.amount, b.currency, { decimalSeparator: '.' });
+    const a = parseAmountToMinor(b.amount, b.currency, this.amountOptions);
     if (!b.type || !a.ok) {
       this.sink.warn(`balance at line ${this.parser.line} ignored: ${a.ok ? 'no balance type' : a.reason}`);
       return;
@@ -150,7 +155,7 @@ class CamtReader {
     const opening = st.balances.get('OPBD') ?? st.balances.get('PRCD');
     const closing = st.balances.get('CLBD');
     if (opening && closing && opening.currency === closing.currency) {
-      const w = balanceWarning(`statement ${st.id ?? '?'} (line ${st.line})`, opening.amount, st.sum, closing.amount, closing.currency);
+      const w = balanceWarning(`statement ${st.id ?? '?'} (line ${st.line})`, opening.amount, st.sum, closing.amount, closing.currency, this.amountOptions.currencyExponents);
       if (w) this.sink.warn(w);
     }
   }
@@ -160,7 +165,7 @@ class CamtReader {
     const raw = JSON.stringify(e);
     const reject = (column: string, reason: string): void => this.sink.reject(e.line, column, raw, reason);
     if (!/^[A-Z]{3}$/.test(e.currency)) return reject('Amt', `entry amount has no valid Ccy attribute (found ${JSON.stringify(e.currency)})`);
-    const a = parseAmountToMinor(e.amount, e.currency, { decimalSeparator: '.' });
+    const a = parseAmountToMinor(e.amount, e.currency, this.amountOptions);
     if (!a.ok) return reject('Amt', a.reason);
     if (e.cdi !== 'CRDT' && e.cdi !== 'DBIT') return reject('CdtDbtInd', `expected CRDT or DBIT, found ${JSON.stringify(e.cdi)}`);
     const date = e.booking ?? e.value;

@@ -1,8 +1,8 @@
-import { parseAmountToMinor } from '../amount';
+import { parseAmountToMinor, type AmountOptions } from '../amount';
 import { invalidInput } from '../errors';
 import type { FormatContext, FormatReader } from '../formatReader';
 import type { RowSink } from '../rowSink';
-import { balanceWarning, dateToUtc, fullYear, lines } from './bankCommon';
+import { balanceWarning, bankSettings, dateToUtc, fullYear, lines } from './bankCommon';
 
 interface Tag {
   tag: string;
@@ -26,7 +26,7 @@ const BALANCE = /^([CD])(\d{2})(\d{2})(\d{2})([A-Z]{3})(\d[\d,]*)$/;
 
 /** SWIFT MT940 (statement) and MT942 (interim report): one record per :61: line, :86: as its description. */
 export function prepareMt940(ctx: FormatContext): FormatReader {
-  const settings = { version: 1, format: 'mt940', timezone: ctx.timezone };
+  const settings = bankSettings('mt940', ctx);
   return {
     format: 'mt940',
     settings,
@@ -66,8 +66,12 @@ class Mt940State {
   private st: Statement | null = null;
   private pending: { tag: Tag; description: string[] } | null = null;
   private unknown = new Set<string>();
+  /** SWIFT amounts always use a decimal comma and no grouping. */
+  private readonly amountOptions: AmountOptions;
 
-  constructor(private readonly ctx: FormatContext, private readonly sink: RowSink) {}
+  constructor(private readonly ctx: FormatContext, private readonly sink: RowSink) {
+    this.amountOptions = { decimalSeparator: ',', currencyExponents: ctx.mapping?.currencyExponents };
+  }
 
   tag(t: Tag): void {
     const value = t.value.replace(/\s+$/, '');
@@ -107,7 +111,7 @@ class Mt940State {
         const b = this.balance(t, value);
         const st = this.need(t);
         if (b && st.opening !== null) {
-          const w = balanceWarning(`statement ${st.ref} (line ${t.line})`, st.opening, st.sum, b.amount, b.currency);
+          const w = balanceWarning(`statement ${st.ref} (line ${t.line})`, st.opening, st.sum, b.amount, b.currency, this.amountOptions.currencyExponents);
           if (w) this.sink.warn(w);
         }
         break;
@@ -116,7 +120,7 @@ class Mt940State {
         const m = /^(\d+)([A-Z]{3})(\d[\d,]*)$/.exec(value);
         const st = this.need(t);
         if (m) {
-          const total = parseAmountToMinor(m[3]!, m[2]!, { decimalSeparator: ',' });
+          const total = parseAmountToMinor(m[3]!, m[2]!, this.amountOptions);
           const seen = t.tag === '90D' ? st.debits : st.credits;
           if (total.ok && (Number(m[1]) !== seen[0] || total.value !== seen[1])) {
             this.sink.warn(`statement ${st.ref}: :${t.tag}: at line ${t.line} declares ${Number(m[1])} entries totalling ${m[3]}, but the file has ${seen[0]}`);
@@ -153,7 +157,7 @@ class Mt940State {
       return null;
     };
     if (!m) return fail(`expected [C|D]YYMMDDCCYamount, found ${JSON.stringify(value)}`);
-    const a = parseAmountToMinor(m[6]!, m[5]!, { decimalSeparator: ',' });
+    const a = parseAmountToMinor(m[6]!, m[5]!, this.amountOptions);
     if (!a.ok) return fail(a.reason);
     return { amount: m[1] === 'D' ? -a.value : a.value, currency: m[5]! };
   }
@@ -181,7 +185,7 @@ class Mt940State {
       if (entryTs === null) return reject(`invalid entry date ${m[4]}`);
       ts = entryTs;
     }
-    const amount = parseAmountToMinor(m[7]!, st.currency, { decimalSeparator: ',' });
+    const amount = parseAmountToMinor(m[7]!, st.currency, this.amountOptions);
     if (!amount.ok) return reject(amount.reason);
     const mark = m[5]!;
     const signed = mark === 'C' || mark === 'RD' ? amount.value : -amount.value;

@@ -1,9 +1,10 @@
+import { findCurrencyExponent, unknownCurrencyReason } from '../../shared/currency';
 import { parseAmountToMinor } from '../amount';
 import { invalidInput } from '../errors';
 import type { FormatContext, FormatReader } from '../formatReader';
 import type { RowSink } from '../rowSink';
 import { offsetMs } from '../timestamp';
-import { dateToUtc } from './bankCommon';
+import { bankSettings, dateToUtc } from './bankCommon';
 import { zonedToUtc } from '../zoneOffset';
 
 const INVESTMENT = new Set(['BUYMF', 'SELLMF', 'BUYSTOCK', 'SELLSTOCK', 'BUYOTHER', 'SELLOTHER', 'INCOME', 'REINVEST', 'TRANSFER', 'BUYDEBT', 'SELLDEBT', 'BUYOPT', 'SELLOPT', 'RETOFCAP', 'SPLIT', 'MARGININTEREST', 'INVEXPENSE', 'JRNLFUND', 'JRNLSEC', 'CLOSUREOPT']);
@@ -15,7 +16,7 @@ const INVESTMENT = new Set(['BUYMF', 'SELLMF', 'BUYSTOCK', 'SELLSTOCK', 'BUYOTHE
 export function prepareOfx(ctx: FormatContext): FormatReader {
   return {
     format: 'ofx',
-    settings: { version: 1, format: 'ofx', timezone: ctx.timezone },
+    settings: bankSettings('ofx', ctx),
     warnings: [],
     async run(chunks, sink, afterChunk) {
       const r = new OfxReader(ctx, sink);
@@ -127,7 +128,8 @@ class OfxReader {
     const currency = (t.CURRENCY ?? t.ORIGCURRENCY ?? this.currency ?? '').toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) return reject('CURDEF', 'no currency (expected <CURDEF> in the statement)');
     if (t.TRNAMT === undefined) return reject('TRNAMT', 'transaction has no <TRNAMT>');
-    const a = parseAmountToMinor(t.TRNAMT, currency, { decimalSeparator: t.TRNAMT.includes('.') ? '.' : 'auto' });
+    if (findCurrencyExponent(currency, this.ctx.mapping?.currencyExponents) === null) return reject('CURDEF', unknownCurrencyReason(currency));
+    const a = parseAmountToMinor(t.TRNAMT, currency, { decimalSeparator: t.TRNAMT.includes('.') ? '.' : 'auto', currencyExponents: this.ctx.mapping?.currencyExponents });
     if (!a.ok) return reject('TRNAMT', a.reason);
     const date = t.DTPOSTED ?? t.DTUSER;
     if (!date) return reject('DTPOSTED', 'transaction has no <DTPOSTED>');

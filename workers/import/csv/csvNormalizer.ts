@@ -1,3 +1,4 @@
+import { findCurrencyExponent, unknownCurrencyReason } from '../../shared/currency';
 import { parseAmountToMinor, type AmountOptions } from '../amount';
 import type { RowSink } from '../rowSink';
 import { parseTimestamp, type TimestampContext } from '../timestamp';
@@ -31,16 +32,24 @@ export function createCsvNormalizer(o: CsvNormalizerOptions, sink: RowSink): (fi
     const v = fields[i]!;
     return v === '' ? null : v;
   };
-  const currencies = new Map<string, string | null>();
-  const normCurrency = (v: string): string | null => {
+  // A code with its exponent (ISO 4217 or declared), or the reason its rows are rejected; one shape for both.
+  type Currency = { code: string; exponent: number; reason: string | null };
+  const refused = (reason: string): Currency => ({ code: '', exponent: 0, reason });
+  const toCurrency = (code: string): Currency => {
+    const exponent = findCurrencyExponent(code, o.amount.currencyExponents);
+    return exponent === null ? refused(unknownCurrencyReason(code)) : { code, exponent, reason: null };
+  };
+  const currencies = new Map<string, Currency>();
+  const cellCurrency = (v: string): Currency => {
     let r = currencies.get(v);
     if (r === undefined) {
       const up = v.trim().toUpperCase();
-      r = /^[A-Z]{3}$/.test(up) ? up : null;
+      r = /^[A-Z]{3}$/.test(up) ? toCurrency(up) : refused(`not a currency code: ${JSON.stringify(v)} (expected ISO 4217, e.g. USD)`);
       currencies.set(v, r);
     }
     return r;
   };
+  const fileCurrency: Currency = o.defaultCurrency === null ? refused('no currency for this row') : toCurrency(o.defaultCurrency);
   const zoneFor = (value: string): { zone?: string; suffix?: string } | null => {
     const v = value.trim();
     const abbr = ABBREVIATIONS[v.toUpperCase()];
@@ -56,18 +65,9 @@ export function createCsvNormalizer(o: CsvNormalizerOptions, sink: RowSink): (fi
       sink.reject(line, null, raw, `expected ${width} fields, found ${fields.length}`);
       return;
     }
-    let currency = o.defaultCurrency;
-    if (c.currency >= 0) {
-      currency = normCurrency(fields[c.currency]!);
-      if (currency === null) {
-        sink.reject(line, name(c.currency), raw, `not a currency code: ${JSON.stringify(fields[c.currency])} (expected ISO 4217, e.g. USD)`);
-        return;
-      }
-    }
-    if (currency === null) {
-      sink.reject(line, null, raw, 'no currency for this row');
-      return;
-    }
+    const cur = c.currency >= 0 ? cellCurrency(fields[c.currency]!) : fileCurrency;
+    if (cur.reason !== null) return sink.reject(line, c.currency >= 0 ? name(c.currency) : null, raw, cur.reason);
+    const currency = cur.code;
     let amount: number;
     if (c.amount >= 0) {
       const r = parseAmountToMinor(fields[c.amount]!, currency, o.amount);

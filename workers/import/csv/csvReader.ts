@@ -49,13 +49,15 @@ export async function prepareCsv(ctx: FormatContext): Promise<FormatReader> {
   let dateOrder: DateOrder | null = m?.dateOrder ?? profile?.mapping.dateOrder ?? null;
   if (!dateOrder && resolved.timestamp.length) dateOrder = await decideDateOrder(ctx, resolved, headers, dataRows, delimiter, headerLine, warnings);
 
+  const currencyExponents = m?.currencyExponents ?? {};
   const settings = {
     version: 1, format: 'csv', profile: profile?.name, delimiter, headerLine, columns, timezone, dateOrder,
     decimalSeparator, amountUnit: m?.amountUnit ?? 'major', amountSign: m?.amountSign ?? 'normal', currency: defaultCurrency,
+    ...(Object.keys(currencyExponents).length ? { currencyExponents } : {}),
   };
   const normalizerOptions: CsvNormalizerOptions = {
     headers, columns: resolved, defaultCurrency,
-    amount: { decimalSeparator: decimalSeparator ?? 'auto', unit: m?.amountUnit ?? 'major' } as const,
+    amount: { decimalSeparator: decimalSeparator ?? 'auto', unit: m?.amountUnit ?? 'major', currencyExponents } as const,
     invertSign: m?.amountSign === 'invert',
     timestamp: { zone: timezone, dateOrder },
   };

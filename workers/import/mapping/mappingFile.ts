@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCurrencyCode } from '../../shared/currency';
+import { findCurrencyExponent, isCurrencyCode, isoExponent, unknownCurrencyReason } from '../../shared/currency';
 import { ImportError } from '../errors';
 import { isValidTimeZone } from '../zoneOffset';
 
@@ -34,6 +34,15 @@ const columnsSchema = z.strictObject({
   timezone: columnRef.optional(),
 });
 
+/** Beyond 8 decimals, realistic amounts no longer fit exactly in minor units (a double's 2^53). */
+const MAX_DECLARED_EXPONENT = 8;
+
+// Keys are checked in the refinement below, where the message can name the key.
+const currencyExponentsSchema = z.record(
+  z.string(),
+  z.number().int().min(0).max(MAX_DECLARED_EXPONENT, { message: `an exponent is an integer from 0 to ${MAX_DECLARED_EXPONENT}` }),
+);
+
 export const mappingFileSchema = z.strictObject({
   version: z.literal(1).default(1),
   /** Start from a built-in profile; the fields below override it. */
@@ -53,7 +62,24 @@ export const mappingFileSchema = z.strictObject({
   amountSign: z.enum(['normal', 'invert']).optional(),
   /** Used when no currency column is mapped. */
   currency: z.string().refine(isCurrencyCode, { message: 'must be a 3-letter upper-case ISO 4217 code' }).optional(),
+  /** Minor-unit exponents of codes ISO 4217 does not give one: outside it (BTC, CNH) or without a minor unit (XAU). */
+  currencyExponents: currencyExponentsSchema.optional(),
   columns: columnsSchema.default({}),
+}).superRefine((mapping, ctx) => {
+  for (const code of Object.keys(mapping.currencyExponents ?? {})) {
+    if (!isCurrencyCode(code)) {
+      ctx.addIssue({ code: 'custom', path: ['currencyExponents', code], message: 'a currency code must be 3 upper-case letters' });
+      continue;
+    }
+    const iso = isoExponent(code);
+    // Declaring an ISO exponent again could only disagree with it, and one currency would then mean two scales.
+    if (typeof iso === 'number') {
+      ctx.addIssue({ code: 'custom', path: ['currencyExponents', code], message: `${code} is an ISO 4217 currency with exponent ${iso}; only codes outside ISO 4217 or without a minor unit there (XAU, XXX…) can be declared` });
+    }
+  }
+  if (mapping.currency && isCurrencyCode(mapping.currency) && findCurrencyExponent(mapping.currency, mapping.currencyExponents) === null) {
+    ctx.addIssue({ code: 'custom', path: ['currency'], message: unknownCurrencyReason(mapping.currency) });
+  }
 });
 
 export type MappingFile = z.input<typeof mappingFileSchema>;
