@@ -64,16 +64,19 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   const { size } = await stat(options.filePath);
   const plan = (m: Mapping | null) =>
     planReader({ file: fileName, filePath: options.filePath, fileSize: size, head, detected, format: options.format, mapping: m, timezone });
+  // Each open question (day/month order, decimal separator…) is set aside with a provisional answer,
+  // so the rows can still be shown; the import itself waits for the user's answers.
   const questions: ImportQuestion[] = [];
+  const provisional: Record<string, unknown> = {};
   let planned;
-  try {
-    planned = await plan(mapping);
-  } catch (error) {
-    if (error instanceof ImportError && error.question) {
+  for (;;) {
+    try {
+      planned = await plan(questions.length ? validateMapping({ ...(options.mapping ?? {}), ...provisional }) : mapping);
+      break;
+    } catch (error) {
+      if (!(error instanceof ImportError && error.question) || error.question.key in provisional) throw error;
       questions.push(error.question);
-      planned = await plan(validateMapping({ ...(options.mapping ?? {}), [error.question.key]: error.question.choices[0] }));
-    } else {
-      throw error;
+      provisional[error.question.key] = error.question.choices[0];
     }
   }
   const { reader, headText, encoding } = planned;

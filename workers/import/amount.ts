@@ -1,8 +1,11 @@
 import { findCurrencyExponent, unknownCurrencyReason, type DeclaredExponents } from '../shared/currency';
+import { decimalEvidence } from './decimalEvidence';
+
+export type DecimalSeparator = '.' | ',';
 
 export interface AmountOptions {
-  /** Which character separates the fraction; 'auto' decides per value (the last of '.' or ',' wins). */
-  decimalSeparator?: '.' | ',' | 'auto';
+  /** The file's decimal separator ('.' unless given); the other character may only group thousands. */
+  decimalSeparator?: DecimalSeparator;
   /** 'minor' when the text already counts minor units (BAI2, some exports). */
   unit?: 'major' | 'minor';
   /** Exponents a mapping file declares for codes that ISO 4217 gives none. */
@@ -12,6 +15,8 @@ export interface AmountOptions {
 export type AmountResult = { ok: true; value: number } | { ok: false; reason: string };
 
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+const DOT = 46;
+const COMMA = 44;
 
 /**
  * Decimal text to integer minor units, by string arithmetic only (no parseFloat, so 0.1 + 0.2 issues
@@ -20,16 +25,24 @@ const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
  * a currency without an exponent (not ISO 4217 and not declared).
  */
 export function parseAmountToMinor(text: string, currency: string, options: AmountOptions = {}): AmountResult {
-  let exponent = findCurrencyExponent(currency, options.currencyExponents);
+  const exponent = findCurrencyExponent(currency, options.currencyExponents);
   if (exponent === null) return { ok: false, reason: unknownCurrencyReason(currency) };
-  if (options.unit === 'minor') exponent = 0;
-  const fast = options.decimalSeparator === ',' ? -1 : fastPlain(text, exponent);
-  if (fast !== -1) return { ok: true, value: fast };
-  return parseGeneral(text, exponent, options.decimalSeparator ?? 'auto', options.unit === 'minor');
+  return parseMinorUnits(text, exponent, options.decimalSeparator ?? '.', options.unit === 'minor');
 }
 
-/** The common case `-?\d+(\.\d+)?` without allocation; -1 means "take the general path". */
-function fastPlain(s: string, exponent: number): number {
+/** The same with the exponent already known (the CSV path resolves it once per currency, not per value). */
+export function parseMinorUnits(text: string, exponent: number, decimalSeparator: DecimalSeparator, minorUnits: boolean): AmountResult {
+  if (minorUnits) {
+    const fast = fastPlain(text, 0, DOT);
+    return fast !== -1 ? { ok: true, value: fast } : parseGeneral(text, 0, null);
+  }
+  const fast = fastPlain(text, exponent, decimalSeparator === ',' ? COMMA : DOT);
+  if (fast !== -1) return { ok: true, value: fast };
+  return parseGeneral(text, exponent, decimalSeparator);
+}
+
+/** The common case `-?\d+([.,]\d+)?` (the one decimal separator given) without allocation; -1 means "take the general path". */
+function fastPlain(s: string, exponent: number, decimalCode: number): number {
   const n = s.length;
   if (n === 0 || n > 15) return -1;
   let i = 0;
@@ -43,7 +56,7 @@ function fastPlain(s: string, exponent: number): number {
   let digits = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c === 46) break;
+    if (c === decimalCode) break;
     if (c < 48 || c > 57) return -1;
     intPart = intPart * 10 + (c - 48);
     digits++;
@@ -72,7 +85,7 @@ function fastPlain(s: string, exponent: number): number {
 
 const SYMBOLS = /[$€£¥₹₩₪₽฿₺₫₱₦₴]/g;
 
-function parseGeneral(raw: string, exponent: number, sep: '.' | ',' | 'auto', minorUnits: boolean): AmountResult {
+function parseGeneral(raw: string, exponent: number, decimal: DecimalSeparator | null): AmountResult {
   let s = raw.trim().replace(SYMBOLS, '').replace(/^[A-Z]{3}\s*|\s*[A-Z]{3}$/g, '').trim();
   if (s === '') return { ok: false, reason: raw.trim() === '' ? 'amount is empty' : `not an amount: ${JSON.stringify(raw)}` };
   let negative = false;
@@ -89,28 +102,24 @@ function parseGeneral(raw: string, exponent: number, sep: '.' | ',' | 'auto', mi
   }
   s = s.replace(/[\s\u00a0\u202f']/g, '');
   if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return { ok: false, reason: `not an amount: ${JSON.stringify(raw)}` };
-  const decimal = minorUnits ? null : chooseDecimal(s, sep, exponent);
   let intText = s;
   let fracText = '';
-  if (decimal !== null) {
-    const at = s.lastIndexOf(decimal);
-    if (at !== -1) {
-      intText = s.slice(0, at);
-      fracText = s.slice(at + 1);
-      if (fracText.includes('.') || fracText.includes(',')) return { ok: false, reason: `not an amount: ${JSON.stringify(raw)}` };
-    }
+  const at = decimal === null ? -1 : s.indexOf(decimal);
+  if (at !== -1) {
+    intText = s.slice(0, at);
+    fracText = s.slice(at + 1);
+    if (/[.,]/.test(fracText)) return { ok: false, reason: separatorProblem(raw, decimal) };
   }
-  const thousands = intText.match(/[.,]/)?.[0];
-  if (thousands) {
-    if (thousands === decimal || !/^\d{1,3}([.,]\d{3})+$/.test(intText) || intText.includes(thousands === '.' ? ',' : '.')) {
-      return { ok: false, reason: `misplaced thousands separator in amount ${JSON.stringify(raw)}` };
-    }
+  if (/[.,]/.test(intText)) {
+    if (!/^\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+)$/.test(intText)) return { ok: false, reason: separatorProblem(raw, decimal) };
     intText = intText.replace(/[.,]/g, '');
   }
   if (intText === '') intText = '0';
   if (fracText.length > exponent) {
     if (/[^0]/.test(fracText.slice(exponent))) {
-      return { ok: false, reason: `amount ${JSON.stringify(raw)} has ${fracText.length} decimals; the currency allows ${exponent}` };
+      // "1,234" under a decimal comma: say so, as a reader may have taken it for thousands.
+      const note = decimalEvidence(raw) === 'ambiguous' ? ` (this file's decimal separator is "${decimal}")` : '';
+      return { ok: false, reason: `amount ${JSON.stringify(raw)} has ${fracText.length} decimal${fracText.length === 1 ? '' : 's'}; the currency allows ${exponent}${note}` };
     }
     fracText = fracText.slice(0, exponent);
   }
@@ -120,21 +129,13 @@ function parseGeneral(raw: string, exponent: number, sep: '.' | ',' | 'auto', mi
   return { ok: true, value: negative && value !== 0 ? -value : value };
 }
 
-/**
- * With 'auto', a lone ',' followed by exactly three digits is read as a thousands separator unless the
- * currency has three decimals, where it stays ambiguous and is read as the decimal point.
- */
-function chooseDecimal(s: string, sep: '.' | ',' | 'auto', exponent: number): '.' | ',' | null {
-  if (sep !== 'auto') return sep;
-  const dot = s.lastIndexOf('.');
-  const comma = s.lastIndexOf(',');
-  if (dot === -1 && comma === -1) return null;
-  if (dot !== -1 && comma !== -1) return dot > comma ? '.' : ',';
-  const only = dot !== -1 ? '.' : ',';
-  const at = Math.max(dot, comma);
-  const occurrences = s.split(only).length - 1;
-  if (occurrences > 1) return only === '.' ? ',' : '.';
-  const after = s.length - at - 1;
-  if (after === 3 && exponent !== 3 && only === ',') return '.';
-  return only;
+/** Why a separator is out of place: most often, the amount is written with the other decimal separator. */
+function separatorProblem(raw: string, decimal: DecimalSeparator | null): string {
+  const shown = decimalEvidence(raw);
+  if (decimal !== null && shown !== null && shown !== 'ambiguous' && shown !== decimal) {
+    return raw.includes(shown)
+      ? `amount ${JSON.stringify(raw)} has "${shown}" as its decimal separator, but this file's decimal separator is "${decimal}"`
+      : `amount ${JSON.stringify(raw)} groups thousands with "${decimal}", which is this file's decimal separator`;
+  }
+  return `misplaced thousands separator in amount ${JSON.stringify(raw)}`;
 }

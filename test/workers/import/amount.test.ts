@@ -16,8 +16,9 @@ describe('parseAmountToMinor', () => {
 
   it('handles separators, signs and symbols', () => {
     expect(parseAmountToMinor('1,234.56', 'USD')).toEqual(ok(123456));
-    expect(parseAmountToMinor('1.234,56', 'EUR')).toEqual(ok(123456));
+    expect(parseAmountToMinor('1.234,56', 'EUR', { decimalSeparator: ',' })).toEqual(ok(123456));
     expect(parseAmountToMinor('12,34', 'EUR', { decimalSeparator: ',' })).toEqual(ok(1234));
+    expect(parseAmountToMinor('-12,5', 'EUR', { decimalSeparator: ',' })).toEqual(ok(-1250));
     expect(parseAmountToMinor('(12.34)', 'USD')).toEqual(ok(-1234));
     expect(parseAmountToMinor('12.34-', 'USD')).toEqual(ok(-1234));
     expect(parseAmountToMinor('$ 1 234.50', 'USD')).toEqual(ok(123450));
@@ -34,6 +35,24 @@ describe('parseAmountToMinor', () => {
     expect(parseAmountToMinor('', 'USD').ok).toBe(false);
     expect(parseAmountToMinor('1,23,4.00', 'USD').ok).toBe(false);
     expect(parseAmountToMinor('99999999999999999', 'USD').ok).toBe(false);
+  });
+
+  it('reads every value by the one decimal separator given, never by the look of the value', () => {
+    // Under '.', a comma only groups thousands; under ',', a point does.
+    expect(parseAmountToMinor('1,234', 'KWD')).toEqual(ok(1234000));
+    expect(parseAmountToMinor('1,234', 'KWD', { decimalSeparator: ',' })).toEqual(ok(1234));
+    expect(parseAmountToMinor('1.234', 'USD', { decimalSeparator: ',' })).toEqual(ok(123400));
+    expect(parseAmountToMinor('1,500', 'USD')).toEqual(ok(150000));
+    expect(parseAmountToMinor('1,234,567', 'JPY')).toEqual(ok(1234567));
+    for (const [text, sep, shown] of [['1,23', '.', ','], ['0,5', '.', ','], ['1.234,56', '.', ','], ['1,234.56', ',', '.'], ['10.50', ',', '.']] as const) {
+      const r = parseAmountToMinor(text, 'USD', { decimalSeparator: sep });
+      expect(r.ok, text).toBe(false);
+      expect(!r.ok && r.reason).toBe(`amount "${text}" has "${shown}" as its decimal separator, but this file's decimal separator is "${sep}"`);
+    }
+    const grouped = parseAmountToMinor('1.234.567', 'EUR');
+    expect(!grouped.ok && grouped.reason).toBe('amount "1.234.567" groups thousands with ".", which is this file\'s decimal separator');
+    const r = parseAmountToMinor('1,234', 'USD', { decimalSeparator: ',' });
+    expect(!r.ok && r.reason).toBe('amount "1,234" has 3 decimals; the currency allows 2 (this file\'s decimal separator is ",")');
   });
 
   it('refuses a currency without an ISO 4217 exponent unless one is declared', () => {
@@ -61,6 +80,7 @@ describe('parseAmountToMinor', () => {
       fc.integer({ min: -1e13, max: 1e13 }), fc.constantFrom('USD', 'JPY', 'BHD', 'CLF', 'EUR'),
       (minor, ccy) => {
         expect(parseAmountToMinor(formatMinor(minor, ccy), ccy)).toEqual(ok(minor));
+        expect(parseAmountToMinor(formatMinor(minor, ccy).replace('.', ','), ccy, { decimalSeparator: ',' })).toEqual(ok(minor));
       },
     ), { numRuns: 2000 });
   });

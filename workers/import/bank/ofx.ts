@@ -129,7 +129,9 @@ class OfxReader {
     if (!/^[A-Z]{3}$/.test(currency)) return reject('CURDEF', 'no currency (expected <CURDEF> in the statement)');
     if (t.TRNAMT === undefined) return reject('TRNAMT', 'transaction has no <TRNAMT>');
     if (findCurrencyExponent(currency, this.ctx.mapping?.currencyExponents) === null) return reject('CURDEF', unknownCurrencyReason(currency));
-    const a = parseAmountToMinor(t.TRNAMT, currency, { decimalSeparator: t.TRNAMT.includes('.') ? '.' : 'auto', currencyExponents: this.ctx.mapping?.currencyExponents });
+    // OFX amounts have no thousands grouping: a lone comma is the decimal separator some banks write.
+    const decimalSeparator = t.TRNAMT.includes(',') && !t.TRNAMT.includes('.') ? ',' : '.';
+    const a = parseAmountToMinor(t.TRNAMT, currency, { decimalSeparator, currencyExponents: this.ctx.mapping?.currencyExponents });
     if (!a.ok) return reject('TRNAMT', a.reason);
     const date = t.DTPOSTED ?? t.DTUSER;
     if (!date) return reject('DTPOSTED', 'transaction has no <DTPOSTED>');

@@ -1,15 +1,15 @@
 import { findCurrencyExponent, unknownCurrencyReason } from '../../shared/currency';
-import { parseAmountToMinor, type AmountOptions } from '../amount';
 import type { RowSink } from '../rowSink';
 import { parseTimestamp, type TimestampContext } from '../timestamp';
 import { isValidTimeZone } from '../zoneOffset';
+import { createAmountReader, type CsvAmountOptions } from './csvAmountReader';
 import type { ResolvedColumns } from './resolveColumns';
 
 export interface CsvNormalizerOptions {
   headers: readonly string[];
   columns: ResolvedColumns;
   defaultCurrency: string | null;
-  amount: AmountOptions;
+  amount: CsvAmountOptions;
   invertSign: boolean;
   timestamp: TimestampContext;
 }
@@ -50,6 +50,8 @@ export function createCsvNormalizer(o: CsvNormalizerOptions, sink: RowSink): (fi
     return r;
   };
   const fileCurrency: Currency = o.defaultCurrency === null ? refused('no currency for this row') : toCurrency(o.defaultCurrency);
+  const readAmount = createAmountReader(o.amount, (message) => sink.warn(message));
+  const [amountName, debitName, creditName, feeName] = [c.amount, c.debit, c.credit, c.fee].map(name) as [string, string, string, string];
   const zoneFor = (value: string): { zone?: string; suffix?: string } | null => {
     const v = value.trim();
     const abbr = ABBREVIATIONS[v.toUpperCase()];
@@ -67,17 +69,17 @@ export function createCsvNormalizer(o: CsvNormalizerOptions, sink: RowSink): (fi
     }
     const cur = c.currency >= 0 ? cellCurrency(fields[c.currency]!) : fileCurrency;
     if (cur.reason !== null) return sink.reject(line, c.currency >= 0 ? name(c.currency) : null, raw, cur.reason);
-    const currency = cur.code;
+    const { code: currency, exponent } = cur;
     let amount: number;
     if (c.amount >= 0) {
-      const r = parseAmountToMinor(fields[c.amount]!, currency, o.amount);
-      if (!r.ok) return sink.reject(line, name(c.amount), raw, r.reason);
+      const r = readAmount(fields[c.amount]!, exponent, line, amountName);
+      if (!r.ok) return sink.reject(line, amountName, raw, r.reason);
       amount = r.value;
     } else {
-      const d = fields[c.debit]?.trim() ? parseAmountToMinor(fields[c.debit]!, currency, o.amount) : { ok: true as const, value: 0 };
-      if (!d.ok) return sink.reject(line, name(c.debit), raw, d.reason);
-      const k = fields[c.credit]?.trim() ? parseAmountToMinor(fields[c.credit]!, currency, o.amount) : { ok: true as const, value: 0 };
-      if (!k.ok) return sink.reject(line, name(c.credit), raw, k.reason);
+      const d = fields[c.debit]?.trim() ? readAmount(fields[c.debit]!, exponent, line, debitName) : { ok: true as const, value: 0 };
+      if (!d.ok) return sink.reject(line, debitName, raw, d.reason);
+      const k = fields[c.credit]?.trim() ? readAmount(fields[c.credit]!, exponent, line, creditName) : { ok: true as const, value: 0 };
+      if (!k.ok) return sink.reject(line, creditName, raw, k.reason);
       if (!fields[c.debit]?.trim() && !fields[c.credit]?.trim()) return sink.reject(line, name(c.debit), raw, 'both debit and credit are empty');
       amount = Math.abs(k.value) - Math.abs(d.value);
     }
@@ -90,8 +92,8 @@ export function createCsvNormalizer(o: CsvNormalizerOptions, sink: RowSink): (fi
     if (o.invertSign && amount !== 0) amount = -amount;
     let fee: number | null = null;
     if (c.fee >= 0 && fields[c.fee] !== '') {
-      const r = parseAmountToMinor(fields[c.fee]!, currency, o.amount);
-      if (!r.ok) return sink.reject(line, name(c.fee), raw, r.reason);
+      const r = readAmount(fields[c.fee]!, exponent, line, feeName);
+      if (!r.ok) return sink.reject(line, feeName, raw, r.reason);
       fee = r.value;
     }
     let ts: number | null = null;

@@ -1,16 +1,19 @@
+import type { DecimalSeparator } from '../amount';
 import { ImportError, invalidInput } from '../errors';
 import type { FormatContext, FormatReader } from '../formatReader';
 import { guessColumns } from '../mapping/guessMapping';
 import type { Columns } from '../mapping/mappingFile';
 import { findProfile, matchProfile } from '../mapping/profiles';
-import { classifyDate, type DateOrder } from '../timestamp';
-import { CsvParser } from './csvParser';
+import type { DateOrder } from '../timestamp';
 import type { CsvNormalizerOptions } from './csvNormalizer';
 import { streamCsv, type CsvPlan } from './csvStream';
-import { detectHeaderLine, headRows, sniffDelimiter } from './dialect';
+import { DateOrderEvidence } from './dateOrderEvidence';
+import { DecimalSeparatorEvidence } from './decimalSeparatorEvidence';
+import { detectHeaderLine, HEAD_ROWS, headRows, sniffDelimiter } from './dialect';
 import { resolveColumns, type ResolvedColumns } from './resolveColumns';
+import { scanForEvidence, type EvidenceCollector } from './scanForEvidence';
 
-/** Plans a CSV import: dialect, header, mapping (file, profile or guess), date order; throws before writing on any doubt. */
+/** Plans a CSV import: dialect, header, mapping (file, profile or guess), date order, decimal separator; throws before writing on any doubt. */
 export async function prepareCsv(ctx: FormatContext): Promise<FormatReader> {
   const warnings: string[] = [];
   const m = ctx.mapping;
@@ -44,20 +47,33 @@ export async function prepareCsv(ctx: FormatContext): Promise<FormatReader> {
   }
 
   const dataRows = rows.filter((r) => r.line > headerLine);
-  const decimalSeparator = m?.decimalSeparator ?? profile?.mapping.decimalSeparator ?? sniffDecimal(dataRows.map((r) => r.fields[resolved.amount >= 0 ? resolved.amount : resolved.debit] ?? ''));
   const timezone = m?.timezone ?? profile?.mapping.timezone ?? ctx.timezone;
-  let dateOrder: DateOrder | null = m?.dateOrder ?? profile?.mapping.dateOrder ?? null;
-  if (!dateOrder && resolved.timestamp.length) dateOrder = await decideDateOrder(ctx, resolved, headers, dataRows, delimiter, headerLine, warnings);
-
+  const amountUnit = m?.amountUnit ?? 'major';
   const currencyExponents = m?.currencyExponents ?? {};
+  let dateOrder: DateOrder | null = m?.dateOrder ?? profile?.mapping.dateOrder ?? null;
+  let decimalSeparator: DecimalSeparator | null = m?.decimalSeparator ?? profile?.mapping.decimalSeparator ?? null;
+  const dateColumn = resolved.timestamp[0];
+  const dates = !dateOrder && dateColumn !== undefined ? new DateOrderEvidence(dateColumn, headers[dateColumn] ?? String(dateColumn + 1)) : null;
+  // Minor units have no decimals, so their separators can only group thousands.
+  const decimals = !decimalSeparator && amountUnit === 'major' ? new DecimalSeparatorEvidence(amountColumns(resolved, headers), headers.length) : null;
+  for (const r of dataRows) {
+    dates?.look(r.line, r.fields);
+    decimals?.look(r.line, r.fields);
+  }
+  const unsettled = [dates, decimals].filter((e) => e !== null && e.needsScan()) as EvidenceCollector[];
+  const headIsWholeFile = ctx.wholeFile && rows.length < HEAD_ROWS;
+  if (unsettled.length && !headIsWholeFile) await scanForEvidence(ctx.openText, delimiter, headerLine, unsettled);
+  if (dates) dateOrder = dates.decide(ctx.file, warnings);
+  if (decimals) decimalSeparator = decimals.decide(ctx.file, warnings);
+
   const settings = {
     version: 1, format: 'csv', profile: profile?.name, delimiter, headerLine, columns, timezone, dateOrder,
-    decimalSeparator, amountUnit: m?.amountUnit ?? 'major', amountSign: m?.amountSign ?? 'normal', currency: defaultCurrency,
+    decimalSeparator, amountUnit, amountSign: m?.amountSign ?? 'normal', currency: defaultCurrency,
     ...(Object.keys(currencyExponents).length ? { currencyExponents } : {}),
   };
   const normalizerOptions: CsvNormalizerOptions = {
     headers, columns: resolved, defaultCurrency,
-    amount: { decimalSeparator: decimalSeparator ?? 'auto', unit: m?.amountUnit ?? 'major', currencyExponents } as const,
+    amount: { decimalSeparator, unit: amountUnit, currencyExponents },
     invertSign: m?.amountSign === 'invert',
     timestamp: { zone: timezone, dateOrder },
   };
@@ -71,61 +87,7 @@ export async function prepareCsv(ctx: FormatContext): Promise<FormatReader> {
   };
 }
 
-function sniffDecimal(samples: string[]): '.' | ',' | undefined {
-  let dot = 0;
-  let comma = 0;
-  for (const s of samples) {
-    if (/\.\d{1,2}\)?-?$/.test(s.trim())) dot++;
-    else if (/,\d{1,2}\)?-?$/.test(s.trim())) comma++;
-  }
-  if (dot && !comma) return '.';
-  if (comma && !dot) return ',';
-  return undefined;
-}
-
-/**
- * Day/month order is decided from evidence, never guessed: the head first, then (if the head holds only
- * ambiguous dates) a scan of the whole file's date column. No evidence → a question for the user.
- */
-async function decideDateOrder(
-  ctx: FormatContext, columns: ResolvedColumns, headers: string[], dataRows: { line: number; fields: string[] }[],
-  delimiter: string, headerLine: number, warnings: string[],
-): Promise<DateOrder | null> {
-  const col = columns.timestamp[0]!;
-  const evidence = { dmy: null as null | { line: number; text: string }, mdy: null as null | { line: number; text: string }, ambiguous: 0 };
-  const look = (line: number, text: string | undefined): void => {
-    if (text === undefined) return;
-    const shape = classifyDate(text);
-    if (shape === 'dmy-only') evidence.dmy ??= { line, text };
-    else if (shape === 'mdy-only') evidence.mdy ??= { line, text };
-    else if (shape === 'ambiguous') evidence.ambiguous++;
-  };
-  for (const r of dataRows) look(r.line, r.fields[col]);
-  if (evidence.ambiguous && !evidence.dmy && !evidence.mdy && !(ctx.wholeFile && dataRows.length < 1900)) {
-    const parser = new CsvParser(delimiter, (fields, line) => {
-      if (line > headerLine && !(evidence.dmy && evidence.mdy)) look(line, fields[col]);
-    }, () => {});
-    for await (const text of ctx.openText()) parser.push(text);
-    parser.end();
-  }
-  const column = headers[col] ?? String(col + 1);
-  if (evidence.dmy && evidence.mdy) {
-    throw new ImportError('INVALID_INPUT',
-      `${ctx.file}: column "${column}": dates disagree on day/month order (line ${evidence.dmy.line}: "${evidence.dmy.text}" is day-first, line ${evidence.mdy.line}: "${evidence.mdy.text}" is month-first); set "dateOrder": "dmy" or "mdy" in the mapping`,
-      { key: 'dateOrder', choices: ['dmy', 'mdy'], prompt: `Which order do the dates in column "${column}" use?` });
-  }
-  if (evidence.dmy) {
-    warnings.push(`dates in column "${column}" read as day/month/year (line ${evidence.dmy.line}: "${evidence.dmy.text}")`);
-    return 'dmy';
-  }
-  if (evidence.mdy) {
-    warnings.push(`dates in column "${column}" read as month/day/year (line ${evidence.mdy.line}: "${evidence.mdy.text}")`);
-    return 'mdy';
-  }
-  if (evidence.ambiguous) {
-    throw new ImportError('INVALID_INPUT',
-      `${ctx.file}: column "${column}": every date has day and month ≤ 12, so their order is ambiguous; set "dateOrder": "dmy" or "mdy" in the mapping`,
-      { key: 'dateOrder', choices: ['dmy', 'mdy'], prompt: `Which order do the dates in column "${column}" use?` });
-  }
-  return null;
+/** The columns that hold amounts and so share the file's decimal separator. */
+function amountColumns(c: ResolvedColumns, headers: readonly string[]): { index: number; name: string }[] {
+  return [c.amount, c.debit, c.credit, c.fee].filter((i) => i >= 0).map((index) => ({ index, name: headers[index] ?? String(index + 1) }));
 }

@@ -50,8 +50,11 @@ export interface HeadRow {
   fields: string[];
 }
 
+/** Rows of the head that planning looks at; fewer means the head held them all. */
+export const HEAD_ROWS = 2000;
+
 /** Parses the first rows of the head text (the last, possibly cut, row is dropped unless the head is the whole file). */
-export function headRows(headText: string, delimiter: string, wholeFile: boolean, limit = 2000): HeadRow[] {
+export function headRows(headText: string, delimiter: string, wholeFile: boolean, limit = HEAD_ROWS): HeadRow[] {
   const rows: HeadRow[] = [];
   const parser = new CsvParser(delimiter, (fields, line) => {
     if (rows.length < limit) rows.push({ line, fields });
