@@ -10,7 +10,7 @@ import { streamCsv, type CsvPlan } from './csvStream';
 import { DateOrderEvidence } from './dateOrderEvidence';
 import { DecimalSeparatorEvidence } from './decimalSeparatorEvidence';
 import { detectHeaderLine, HEAD_ROWS, headRows, sniffDelimiter } from './dialect';
-import { resolveColumns, type ResolvedColumns } from './resolveColumns';
+import { repeatedHeaders, resolveColumns, type ResolvedColumns } from './resolveColumns';
 import { scanForEvidence, type EvidenceCollector } from './scanForEvidence';
 
 /** Plans a CSV import: dialect, header, mapping (file, profile or guess), date order, decimal separator; throws before writing on any doubt. */
@@ -38,6 +38,11 @@ export async function prepareCsv(ctx: FormatContext): Promise<FormatReader> {
     warnings.push(`columns guessed from the header: ${Object.entries(columns).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`);
   }
   const resolved = resolveColumns(columns, headers, ctx.file, headerLine);
+  for (const { name, columns: at } of repeatedHeaders(headers)) {
+    // A mapped one was refused above (or mapped by number); these are kept in the raw line only.
+    const used = at.filter((n) => mappedIndexes(resolved).includes(n - 1));
+    warnings.push(`the header has ${at.length} columns named ${JSON.stringify(name)} (${at.join(' and ')}); ${used.length ? `column ${used.join(' and ')} is mapped by number` : 'none of them is mapped'}`);
+  }
   const defaultCurrency = m?.currency ?? profile?.mapping.currency ?? null;
   if (resolved.amount < 0 && (resolved.debit < 0 || resolved.credit < 0)) {
     throw invalidInput(ctx.file, { line: headerLine }, `no amount column found in the header (${headers.join(', ')}); map "columns.amount" (or "debit" and "credit") in a mapping file`);
@@ -90,4 +95,8 @@ export async function prepareCsv(ctx: FormatContext): Promise<FormatReader> {
 /** The columns that hold amounts and so share the file's decimal separator. */
 function amountColumns(c: ResolvedColumns, headers: readonly string[]): { index: number; name: string }[] {
   return [c.amount, c.debit, c.credit, c.fee].filter((i) => i >= 0).map((index) => ({ index, name: headers[index] ?? String(index + 1) }));
+}
+
+function mappedIndexes(c: ResolvedColumns): number[] {
+  return Object.values(c).flat().filter((i) => i >= 0);
 }

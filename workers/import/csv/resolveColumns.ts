@@ -4,7 +4,7 @@ import { normalizeHeader } from '../mapping/profiles';
 
 export type ResolvedColumns = { [K in keyof Columns]-?: K extends 'timestamp' ? number[] : number };
 
-/** Header names or 1-based numbers to 0-based indexes (-1 = not mapped); unknown names are an error naming the header. */
+/** Header names or 1-based numbers to 0-based indexes (-1 = not mapped); an unknown or repeated name is an error naming the header. */
 export function resolveColumns(columns: Columns, headers: readonly string[], file: string, headerLine: number): ResolvedColumns {
   const find = (ref: ColumnRef | undefined, field: string): number => {
     if (ref === undefined) return -1;
@@ -12,13 +12,18 @@ export function resolveColumns(columns: Columns, headers: readonly string[], fil
       if (ref > headers.length) throw invalidInput(file, { line: headerLine }, `mapping "${field}" refers to column ${ref}, but rows have ${headers.length} columns`);
       return ref - 1;
     }
-    let i = headers.indexOf(ref);
-    if (i === -1) i = headers.findIndex((h) => h.trim().toLowerCase() === ref.trim().toLowerCase());
-    if (i === -1) i = headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(ref));
-    if (i === -1) {
+    const matching = (same: (header: string) => boolean): number[] => headers.flatMap((h, i) => (same(h) ? [i] : []));
+    let found = matching((h) => h === ref);
+    if (found.length === 0) found = matching((h) => h.trim().toLowerCase() === ref.trim().toLowerCase());
+    if (found.length === 0) found = matching((h) => normalizeHeader(h) === normalizeHeader(ref));
+    if (found.length === 0) {
       throw invalidInput(file, { line: headerLine }, `mapping "${field}" names column ${JSON.stringify(ref)}, which is not in the header (found: ${headers.map((h) => JSON.stringify(h)).join(', ')})`);
     }
-    return i;
+    // Two columns answer to the name and nothing says which holds this field: refuse rather than pick one.
+    if (found.length > 1) {
+      throw invalidInput(file, { line: headerLine }, `"${field}" is mapped to column ${JSON.stringify(ref)}, but the header has ${found.length} columns by that name (${found.map((i) => i + 1).join(' and ')}); map it by number in a mapping file, e.g. "columns": {"${field}": ${found[0]! + 1}}`);
+    }
+    return found[0]!;
   };
   const ts = columns.timestamp;
   return {
@@ -38,4 +43,13 @@ export function resolveColumns(columns: Columns, headers: readonly string[], fil
     direction: find(columns.direction, 'direction'),
     timezone: find(columns.timezone, 'timezone'),
   };
+}
+
+/** Header names that appear more than once (blank ones aside), each with its 1-based column numbers. */
+export function repeatedHeaders(headers: readonly string[]): { name: string; columns: number[] }[] {
+  const byName = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    if (h !== '') byName.set(h, [...(byName.get(h) ?? []), i + 1]);
+  });
+  return [...byName].filter(([, columns]) => columns.length > 1).map(([name, columns]) => ({ name, columns }));
 }
