@@ -8,9 +8,13 @@ Usage:
   recon import FILE --store DIR [--kind ledger|processor|bank] [--name NAME]
         [--format auto|csv|camt053|camt054|mt940|ofx|bai2|xlsx] [--mapping FILE.json] [--timezone TZ]
         [--allow-duplicate-file]
-      Import one file as a new source. Every row is imported or rejected with its line and reason.
+      Import one file as a new source. Every row is imported or rejected with its line and reason;
+      the result shows the first 5 rejected rows ("rejected_sample").
   recon sources --store DIR
       List the sources with their counts, data frontier and warnings.
+  recon rejected --store DIR --source SOURCE [--limit N] [--out FILE.csv]
+      A source's rejected rows (SOURCE = id or name): line, column, reason and raw text as JSON, the first N
+      with --limit, or all of them written to FILE.csv (line,column,reason,raw; an existing file is replaced).
   recon run --store DIR --left SOURCE --right SOURCE [--rules FILE.json]
       Reconcile two sources (SOURCE = id or name) and classify every break.
   recon export --store DIR --run RUN_ID --what matches|breaks --out FILE.csv

@@ -7,6 +7,7 @@ import { auditVerifyCommand } from './commands/auditVerifyCommand';
 import { demoCommand } from './commands/demoCommand';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
+import { rejectedCommand } from './commands/rejectedCommand';
 import { runCommand } from './commands/runCommand';
 import { sourcesCommand } from './commands/sourcesCommand';
 import type { CliCommand } from './commands/types';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'audit verify': auditVerifyCommand,
   import: importCommand,
   sources: sourcesCommand,
+  rejected: rejectedCommand,
   run: runCommand,
   export: exportCommand,
 };

@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IMPORT_FORMATS, SOURCE_KINDS, type ImportFormat, type SourceKind } from '../../../preload/contract';
 import { importSource } from '../../usecases/importSource';
+import { listRejectedRows } from '../../usecases/rejectedRows';
 import { CliUsageError } from '../cliIo';
 import type { CliCommand } from './types';
+
+/** How many rejected rows `recon import` shows; `recon rejected` lists them all. */
+const REJECTED_SAMPLE = 5;
 
 function readMappingFile(path: string): Record<string, unknown> {
   let text: string;
@@ -47,6 +51,7 @@ export const importCommand: CliCommand = {
       ...(typeof values.timezone === 'string' ? { timezone: values.timezone } : {}),
       ...(values['allow-duplicate-file'] === true ? { allowDuplicateFile: true } : {}),
     });
+    const sample = listRejectedRows(ctx, { sourceId: result.sourceId, offset: 0, limit: REJECTED_SAMPLE }).rows;
     io.out({
       source_id: result.sourceId,
       name: result.name,
@@ -57,6 +62,7 @@ export const importCommand: CliCommand = {
       rows_rejected: result.rowsRejected,
       frontier: result.frontierMs === null ? null : new Date(result.frontierMs).toISOString(),
       warnings: result.warnings,
+      rejected_sample: sample.map((r) => ({ line: r.line, column: r.column, reason: r.reason })),
     });
     return 0;
   },

@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { findSource } from '../../db/queries/sourcesQueries';
 import { UseCaseError } from '../../usecases/errors';
 import { startRun } from '../../usecases/runUseCases';
-import type { UseCaseContext } from '../../usecases/context';
 import { CliUsageError } from '../cliIo';
+import { sourceArg } from './sourceArg';
 import type { CliCommand } from './types';
-
-function sourceId(ctx: UseCaseContext, value: unknown, flag: string): number {
-  if (typeof value !== 'string' || value === '') throw new CliUsageError(`run: ${flag} SOURCE is required (a source id or name)`);
-  const source = findSource(ctx.db, value);
-  if (!source) throw new UseCaseError('NOT_FOUND', `${flag} ${value}: no source with that id or name (see "recon sources")`);
-  return source.id;
-}
 
 function readRules(path: string): unknown {
   let text: string;
@@ -37,8 +29,8 @@ export const runCommand: CliCommand = {
     }
     const result = await startRun(ctx, {
       taskId: 'cli-run',
-      leftSourceId: sourceId(ctx, values.left, '--left'),
-      rightSourceId: sourceId(ctx, values.right, '--right'),
+      leftSourceId: sourceArg(ctx, values.left, '--left', 'run').id,
+      rightSourceId: sourceArg(ctx, values.right, '--right', 'run').id,
       ...(rules !== undefined ? { rules } : {}),
     });
     io.out({
