@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IMPORT_FORMATS, SOURCE_KINDS, type ImportFormat, type SourceKind } from '../../../preload/contract';
+import { toReconError, UseCaseError } from '../../usecases/errors';
 import { importSource } from '../../usecases/importSource';
 import { listRejectedRows } from '../../usecases/rejectedRows';
 import { CliUsageError } from '../cliIo';
@@ -8,6 +9,12 @@ import type { CliCommand } from './types';
 
 /** How many rejected rows `recon import` shows; `recon rejected` lists them all. */
 const REJECTED_SAMPLE = 5;
+
+/** The import says only that the bytes were imported before (its one CONFLICT); here is how to do it anyway. */
+function withCliRemedy(error: unknown): unknown {
+  const { code, message } = toReconError(error);
+  return code === 'CONFLICT' ? new UseCaseError(code, `${message}; add --allow-duplicate-file to import it again as a new source`) : error;
+}
 
 function readMappingFile(path: string): Record<string, unknown> {
   let text: string;
@@ -50,6 +57,8 @@ export const importCommand: CliCommand = {
       ...(typeof values.mapping === 'string' ? { mapping: readMappingFile(values.mapping) } : {}),
       ...(typeof values.timezone === 'string' ? { timezone: values.timezone } : {}),
       ...(values['allow-duplicate-file'] === true ? { allowDuplicateFile: true } : {}),
+    }).catch((error: unknown) => {
+      throw withCliRemedy(error);
     });
     const sample = listRejectedRows(ctx, { sourceId: result.sourceId, offset: 0, limit: REJECTED_SAMPLE }).rows;
     io.out({

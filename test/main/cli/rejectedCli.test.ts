@@ -61,11 +61,17 @@ describe('recon CLI: rejected rows', () => {
     expect(csv).toHaveLength(7);
   });
 
-  it('bad arguments are clear', () => {
+  it('bad arguments are clear; a second import of the same bytes names the CLI flag that allows it', () => {
     const store = tempStore();
     const file = join(store, 'ledger.csv');
     writeFileSync(file, LEDGER);
     expect(recon('import', file, '--store', store).status).toBe(0);
+
+    const again = recon('import', file, '--store', store);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/ledger\.csv was already imported as source #1 "ledger\.csv" \(same SHA-256 [0-9a-f]{12}…\); add --allow-duplicate-file to import it again as a new source/);
+    expect(again.json).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(again.stderr).not.toMatch(/allowDuplicateFile/);
 
     const missing = recon('rejected', '--store', store);
     expect(missing.status).toBe(2);
