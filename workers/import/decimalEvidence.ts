@@ -7,8 +7,10 @@ const AMOUNT_SHAPE = /^[^0-9]*[0-9][0-9.,\s'\u00a0\u202f]*[^0-9]*$/;
  * What one amount says about its file's decimal separator: '.' or ',' when only that reading fits
  * ("1,234.56", "12,5", "1.234.567"); 'ambiguous' for a lone separator before exactly three digits that
  * could group thousands ("1,234" is 1.234 or 1234); null when it shows no separator (or is no amount).
+ * With the currency's exponent, a lone separator whose three digits cannot all be decimals of that
+ * currency is a thousands separator ("12,345" JPY, "1,234" USD); "1,500" USD and "1,234" KWD stay ambiguous.
  */
-export function decimalEvidence(text: string): DecimalSeparator | 'ambiguous' | null {
+export function decimalEvidence(text: string, exponent: number | null = null): DecimalSeparator | 'ambiguous' | null {
   if (!AMOUNT_SHAPE.test(text)) return null;
   const s = text.replace(/[^0-9.,]/g, '');
   const lastDot = s.lastIndexOf('.');
@@ -29,6 +31,8 @@ export function decimalEvidence(text: string): DecimalSeparator | 'ambiguous' | 
   const after = s.length - at - 1;
   // Thousands groups are exactly three digits, after a head of one to three digits not starting with 0.
   if (after !== 3 || before === 0 || before > 3 || s[0] === '0') return sep;
+  // As decimals, digits past the currency's exponent must be zeros ("1,500" is 1.50 USD; "1,234" is not).
+  if (exponent !== null && exponent < 3 && /[1-9]/.test(s.slice(at + 1 + exponent))) return other;
   return 'ambiguous';
 }
 

@@ -29,6 +29,16 @@ describe('decimalEvidence: what one amount says about its file\'s decimal separa
     expect(decimalEvidence('EUR 999,000')).toBe('ambiguous');
   });
 
+  it('with the currency\'s exponent, a lone separator whose digits cannot all be decimals groups thousands', () => {
+    expect(decimalEvidence('12,345', 0)).toBe('.');
+    expect(decimalEvidence('1,234', 2)).toBe('.');
+    expect(decimalEvidence('1.234', 2)).toBe(',');
+    // 1.500 could be 1.50 (trailing zero) and KWD has three decimals: still either.
+    expect(decimalEvidence('1,500', 2)).toBe('ambiguous');
+    expect(decimalEvidence('1,234', 3)).toBe('ambiguous');
+    expect(decimalEvidence('12,000', 0)).toBe('ambiguous');
+  });
+
   it('no separator, or no well-formed amount, is no evidence', () => {
     expect(decimalEvidence('1234')).toBeNull();
     expect(decimalEvidence('')).toBeNull();

@@ -48,7 +48,20 @@ describe('decimal separator: one per file, decided from its amounts, never per v
       [5, 'amount', 'amount "1.234,56" has "," as its decimal separator, but this file\'s decimal separator is "."'],
       [7, 'amount', 'amount "0,5" has "," as its decimal separator, but this file\'s decimal separator is "."'],
     ]);
-    expect(r.warnings).toContain('amounts read with "." as the decimal separator, as 4 of the 7 that show one do (line 2, column "amount": "1,234.56"); amounts written with "," as the decimal separator (line 4, column "amount": "1,23") are rejected');
+    // "1,234" USD shows "." by itself too (4 cannot be a third decimal of a cent): 5 of the 8.
+    expect(r.warnings).toContain('amounts read with "." as the decimal separator, as 5 of the 8 that show one do (line 2, column "amount": "1,234.56"); amounts written with "," as the decimal separator (line 4, column "amount": "1,23") are rejected');
+  });
+
+  it('the currency settles a lone separator its decimals cannot hold: a JPY file of "12,345" needs no question', async () => {
+    const { db } = tempStore();
+    const jpy = await importFile(db, { filePath: writeTemp('jpy.csv', ledger([['j1', '12,345', 'JPY'], ['j2', '500', 'JPY']])), kind: 'ledger', actor: 't' });
+    expect(amounts(db, jpy.sourceId)).toEqual({ j1: 12345, j2: 500 });
+    expect(jpy.warnings).toContain('amounts read with "." as the decimal separator (line 2, column "amount": "12,345")');
+    const usd = await importFile(db, { filePath: writeTemp('usd.csv', ledger([['u1', '1,234', 'USD']])), kind: 'ledger', actor: 't' });
+    expect(amounts(db, usd.sourceId)).toEqual({ u1: 123400 });
+    // "1,500" USD is 1.50 or 1,500.00: still a question.
+    const error = await refusal(importFile(db, { filePath: writeTemp('usd2.csv', ledger([['u2', '1,500', 'USD']])), kind: 'ledger', actor: 't' }));
+    expect(error.message).toMatch(/decimalSeparator/);
   });
 
   it('a decimal-comma file reads "1.234" as one thousand two hundred thirty-four, in debit, credit and fee columns alike', async () => {
@@ -56,7 +69,8 @@ describe('decimal separator: one per file, decided from its amounts, never per v
     const file = writeTemp('eu.csv', 'Date;Ref;Debit;Credit;Fee;Currency\n2024-01-31;r1;1.234;;0,25;EUR\n2024-02-01;r2;;12,5;;EUR\n2024-02-02;r3;1.000.000;;;EUR\n');
     const r = await importFile(db, { filePath: file, kind: 'bank', actor: 't', mapping: { columns: { timestamp: 'Date', externalId: 'Ref', debit: 'Debit', credit: 'Credit', fee: 'Fee', currency: 'Currency' } } });
     expect(amounts(db, r.sourceId)).toEqual({ r1: -123400, r2: 1250, r3: -100000000 });
-    expect(r.warnings).toContain('amounts read with "," as the decimal separator (line 2, column "Fee": "0,25")');
+    // "1.234" EUR already shows it: a cent has two decimals, so "." groups thousands.
+    expect(r.warnings).toContain('amounts read with "," as the decimal separator (line 2, column "Debit": "1.234")');
   });
 
   it('a tie is a question, answered with "decimalSeparator" in the mapping', async () => {
@@ -90,14 +104,15 @@ describe('decimal separator: one per file, decided from its amounts, never per v
   it('no separator in the head: the first amount that shows one decides; an ambiguous one before it is rejected, not guessed', async () => {
     const rows: [string, string, string][] = [];
     for (let i = 0; i < 2100; i++) rows.push([`t${i}`, String(i), 'EUR']);
-    rows.push(['amb', '1.234', 'EUR'], ['first', '7,5', 'EUR'], ['after', '1.234', 'EUR'], ['other', '1,234.56', 'EUR']);
+    // "1.500" EUR is 1.50 or 1,500.00: ambiguous even knowing the currency.
+    rows.push(['amb', '1.500', 'EUR'], ['first', '7,5', 'EUR'], ['after', '1.234', 'EUR'], ['other', '1,234.56', 'EUR']);
     const file = writeTemp('late.csv', ledger(rows));
     for (const parallel of [false, true]) {
       const { db } = tempStore();
       const r = await importFile(db, { filePath: file, kind: 'ledger', actor: 't', parallel, chunkRows: 500 });
       expect(amounts(db, r.sourceId)).toMatchObject({ t7: 700, first: 750, after: 123400 });
       expect(rejected(db, r.sourceId)).toEqual([
-        [2102, 'amount', 'amount "1.234" reads one way with "." as the decimal separator and another with ",", and no earlier amount in the file shows which it uses; set "decimalSeparator" in a mapping file'],
+        [2102, 'amount', 'amount "1.500" reads one way with "." as the decimal separator and another with ",", and no earlier amount in the file shows which it uses; set "decimalSeparator" in a mapping file'],
         [2105, 'amount', 'amount "1,234.56" has "." as its decimal separator, but this file\'s decimal separator is ","'],
       ]);
       expect(r.warnings).toContain('amounts read with "," as the decimal separator, as the first amount that shows one does (line 2103, column "amount": "7,5")');

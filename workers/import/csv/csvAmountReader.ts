@@ -30,7 +30,7 @@ export function createAmountReader(options: CsvAmountOptions, warn: (message: st
   let decided: DecimalSeparator | null = null;
   return (text, exponent, line, column) => {
     if (decided === null) {
-      const shown = decimalEvidence(text);
+      const shown = decimalEvidence(text, exponent);
       if (shown === 'ambiguous') {
         return {
           ok: false,

@@ -1,5 +1,6 @@
 import type { DecimalSeparator } from '../amount';
 import { ImportError, invalidInput } from '../errors';
+import { findCurrencyExponent } from '../../shared/currency';
 import type { FormatContext, FormatReader } from '../formatReader';
 import { guessColumns } from '../mapping/guessMapping';
 import type { Columns } from '../mapping/mappingFile';
@@ -60,7 +61,11 @@ export async function prepareCsv(ctx: FormatContext): Promise<FormatReader> {
   const dateColumn = resolved.timestamp[0];
   const dates = !dateOrder && dateColumn !== undefined ? new DateOrderEvidence(dateColumn, headers[dateColumn] ?? String(dateColumn + 1)) : null;
   // Minor units have no decimals, so their separators can only group thousands.
-  const decimals = !decimalSeparator && amountUnit === 'major' ? new DecimalSeparatorEvidence(amountColumns(resolved, headers), headers.length) : null;
+  const exponentOf = (fields: readonly string[]) => {
+    const code = (resolved.currency >= 0 ? fields[resolved.currency]?.trim().toUpperCase() : '') || defaultCurrency;
+    return code ? findCurrencyExponent(code, currencyExponents) : null;
+  };
+  const decimals = !decimalSeparator && amountUnit === 'major' ? new DecimalSeparatorEvidence(amountColumns(resolved, headers), headers.length, exponentOf) : null;
   for (const r of dataRows) {
     dates?.look(r.line, r.fields);
     decimals?.look(r.line, r.fields);

@@ -23,15 +23,23 @@ export class DecimalSeparatorEvidence {
   private readonly first: Record<DecimalSeparator, Example | null> = { '.': null, ',': null };
   private ambiguous: Example | null = null;
 
-  /** `columns`: the amount, debit, credit and fee columns (index and header), which share the separator. */
-  constructor(private readonly columns: readonly { index: number; name: string }[], private readonly width: number) {}
+  /**
+   * `columns`: the amount, debit, credit and fee columns (index and header), which share the separator;
+   * `exponentOf`: the row's currency exponent (null when unknown), which settles some lone separators.
+   */
+  constructor(
+    private readonly columns: readonly { index: number; name: string }[],
+    private readonly width: number,
+    private readonly exponentOf: (fields: readonly string[]) => number | null = () => null,
+  ) {}
 
   look(line: number, fields: readonly string[]): void {
     // A row with the wrong number of fields is rejected whole; its cells are no evidence.
     if (fields.length !== this.width) return;
+    const exponent = this.exponentOf(fields);
     for (const { index, name } of this.columns) {
       const text = fields[index]!;
-      const shown = decimalEvidence(text);
+      const shown = decimalEvidence(text, exponent);
       if (shown === null) continue;
       if (shown === 'ambiguous') this.ambiguous ??= { line, column: name, text };
       else {
