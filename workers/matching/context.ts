@@ -73,6 +73,8 @@ export interface Ctx {
   ambiguousLeft: Set<number>;
   ambiguousRight: Set<number>;
   normalizeKey: (raw: string | null) => string | null;
+  /** Exponents both sources' mappings declared for non-ISO currency codes (see EngineInput). */
+  currencyExponents: Record<string, number>;
 }
 
 /** A typed array that grows by doubling; `view()` is the filled part (no copy). */
@@ -284,6 +286,7 @@ export function prepare(left: EngineInput, right: EngineInput, rules: RuleSet): 
     ambiguousLeft: new Set(),
     ambiguousRight: new Set(),
     normalizeKey: makeKeyNormalizer(rules),
+    currencyExponents: { ...left.currencyExponents, ...right.currencyExponents },
   };
 }
 

@@ -36,6 +36,8 @@ export interface EngineInput {
    * column when its array is first read); read through `stringAt`.
    */
   readers?: Partial<Record<StringColumnName, (i: number) => string | null>>;
+  /** Exponents the source's mapping declared for codes ISO 4217 gives none (for money in explanations). */
+  currencyExponents?: Record<string, number>;
 }
 
 export type StringColumnName = 'externalId' | 'reference' | 'account' | 'customer' | 'currency' | 'status';
@@ -153,5 +155,5 @@ export function canonicalOrder(input: EngineInput): EngineInput {
   permute(input.customer, out.customer);
   permute(input.currency, out.currency);
   permute(input.status, out.status);
-  return { ...out, kind: input.kind, frontierMs: input.frontierMs };
+  return { ...out, kind: input.kind, frontierMs: input.frontierMs, ...(input.currencyExponents ? { currencyExponents: input.currencyExponents } : {}) };
 }

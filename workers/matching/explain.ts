@@ -38,9 +38,9 @@ export interface Explanation {
 
 const HOUR = 3_600_000;
 
-function money(amount: number, currency: string): string {
+function money(ctx: Ctx, amount: number, currency: string): string {
   try {
-    return formatMinor(amount, currency);
+    return formatMinor(amount, currency, ctx.currencyExponents);
   } catch {
     return String(amount);
   }
@@ -77,7 +77,7 @@ function describe(ctx: Ctx, side: Side, i: number): string {
   const id = stringAt(side.input, 'externalId', i) ?? 'no id';
   const currency = ctx.currencies[side.cur[i]!]!;
   const account = ctx.accounts[side.acct[i]!] ?? 'no account';
-  return `${sideLabel(side)} line ${side.input.lines[i]} (${id}, ${money(side.input.amountMinor[i]!, currency)} ${currency}, ${account})`;
+  return `${sideLabel(side)} line ${side.input.lines[i]} (${id}, ${money(ctx, side.input.amountMinor[i]!, currency)} ${currency}, ${account})`;
 }
 
 /** A record of the other side with this record's key (reference pass) in another account, else -1. */
@@ -122,7 +122,7 @@ export function pairCriteria(ctx: Ctx, l: number, r: number, ref: Reference = re
     const allow = allowance(ref.amount, la);
     const ok = Math.abs(delta) <= allow;
     const hint = delta === 0 ? '' : ` (${amountHint(ctx, l, r, delta) === 'fee' ? '= fee' : amountHint(ctx, l, r, delta)})`;
-    out.push({ name: 'amount', ok, delta, text: `amount ${signed(money(delta, lc))}${hint}${ok ? '' : ` > ${money(allow, lc)} tolerance`}` });
+    out.push({ name: 'amount', ok, delta, text: `amount ${signed(money(ctx, delta, lc))}${hint}${ok ? '' : ` > ${money(ctx, allow, lc)} tolerance`}` });
   }
   const td = right.input.tsMs[r]! - left.input.tsMs[l]!;
   if (td === td) {

@@ -58,7 +58,23 @@ export function loadInputFromRecords(db: Db, source: SourceRow): EngineInput {
   }
   input.kind = source.kind;
   input.frontierMs = source.frontier_ms;
+  const declared = declaredExponents(source);
+  if (declared) input.currencyExponents = declared;
   return canonicalOrder(input);
+}
+
+/** The exponents the source's import settings declared (mapping "currencyExponents"), if any. */
+export function declaredExponents(source: SourceRow): Record<string, number> | undefined {
+  try {
+    const settings = JSON.parse(source.mapping_json) as { currencyExponents?: unknown };
+    const declared = settings.currencyExponents;
+    if (!declared || typeof declared !== 'object') return undefined;
+    const out: Record<string, number> = {};
+    for (const [code, exponent] of Object.entries(declared)) if (Number.isInteger(exponent)) out[code] = exponent as number;
+    return Object.keys(out).length ? out : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Canonical instances of repeated strings; gives up (passes values through) past `limit` distinct ones. */

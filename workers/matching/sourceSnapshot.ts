@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { CODEC_FORMAT, decodeInput, encodeInput } from './inputCodec';
 import type { EngineInput } from './engineInput';
 import { readSnapshotFile, snapshotPath, writeSnapshotFile } from './snapshotFile';
-import { getSourceRow, loadInputFromRecords, type SourceRow } from './loadInput';
+import { declaredExponents, getSourceRow, loadInputFromRecords, type SourceRow } from './loadInput';
 
 type Db = Database.Database;
 
@@ -82,6 +82,8 @@ export function readSnapshot(db: Db, source: SourceRow): EngineInput | null {
     const input = decodeInput({ count: head.record_count, columns, digest: head.digest });
     input.kind = source.kind;
     input.frontierMs = source.frontier_ms;
+    const declared = declaredExponents(source);
+    if (declared) input.currencyExponents = declared;
     return input;
   } catch {
     return null;
