@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, JsonInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TaskProgress } from '../../components/TaskProgress';
 import { ImportFileForm } from './ImportFileForm';
 import { ImportResultCard } from './ImportResultCard';
+import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
 import { useImportWizard } from './useImportWizard';
 
@@ -65,9 +66,8 @@ export function ImportWizard(props: {
               {okRows} of {w.preview.normalized.length} preview rows normalize cleanly
               {okRows < w.preview.normalized.length ? `; ${w.preview.normalized.length - okRows} would be rejected with the reason shown` : ''}.
             </Text>
-            <JsonInput label="Column mapping (edit, then preview again)" value={w.mappingText} onChange={w.setMappingText}
-              autosize minRows={6} maxRows={18} error={w.mappingError} spellCheck={false}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }} />
+            <MappingEditor text={w.mappingText} onChange={w.setMappingText} error={w.mappingError} edited={w.mappingEdited}
+              onUseGuess={w.useGuessedMapping} />
             {w.task.running && <TaskProgress event={w.task.progress} onCancel={w.task.cancel} />}
             <Group justify="flex-end">
               <Button onClick={w.runImport} disabled={!w.canImport} loading={w.task.running}>Import</Button>
