@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { TaskProgress } from '../../components/TaskProgress';
 import { ImportFileForm } from './ImportFileForm';
 import { ImportResultCard } from './ImportResultCard';
+import { ImportRefusalNotice } from './ImportRefusalNotice';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
 import { useImportWizard } from './useImportWizard';
@@ -14,8 +15,10 @@ export function ImportWizard(props: {
   dropped: { filePath: string; at: number } | null;
   /** Called once a file is imported (e.g. to pick the new source for a run). */
   onImported?: (sourceId: number) => void;
+  /** Opens a source's page (e.g. the one a re-import duplicates). */
+  onOpenSource?: (sourceId: number) => void;
 }) {
-  const { onShowRejected, dropped, onImported } = props;
+  const { onShowRejected, dropped, onImported, onOpenSource } = props;
   const w = useImportWizard(onImported);
   const { startWith } = w;
   useEffect(() => {
@@ -70,8 +73,12 @@ export function ImportWizard(props: {
               onUseGuess={w.useGuessedMapping} />
             {w.task.running && <TaskProgress event={w.task.progress} onCancel={w.task.cancel} />}
             <Group justify="flex-end">
-              <Button onClick={w.runImport} disabled={!w.canImport} loading={w.task.running}>Import</Button>
+              {w.alreadyImported && <Text size="sm" c="dimmed">Imported. Change the file or its settings to import again.</Text>}
+              <Button onClick={() => w.runImport()} disabled={!w.canImport} loading={w.task.running}>Import</Button>
             </Group>
+            {w.refusal && (
+              <ImportRefusalNotice refusal={w.refusal} onImportAnyway={() => w.runImport(true)} {...(onOpenSource ? { onOpenSource } : {})} />
+            )}
           </>
         )}
         {w.result && (

@@ -4,6 +4,7 @@ import { call, ReconCallError } from '../../api/reconClient';
 import { useTask } from '../../api/useTask';
 import { parseJsonObject } from '../../components/parseJsonObject';
 import { EMPTY_IMPORT_FORM, type ImportFormValues } from './ImportFileForm';
+import { duplicateRefusalOf, type DuplicateRefusal } from './duplicateRefusal';
 import { mappingProblemOf, type MappingProblem } from './mappingProblem';
 
 function parseMapping(text: string): { mapping: MappingFile | undefined; error: string | null } {
@@ -20,6 +21,9 @@ interface MappingOrigin {
   guessText: string;
 }
 
+/** Why an Import click added no source. */
+export type ImportRefusal = { kind: 'cancelled' } | { kind: 'failed'; message: string } | { kind: 'duplicate'; duplicate: DuplicateRefusal };
+
 const messageOf = (e: unknown) => (e instanceof ReconCallError ? e.message : String(e));
 
 /** The wizard's state: file settings → preview with the effective mapping → import with progress. */
@@ -32,6 +36,8 @@ export function useImportWizard(onImported?: (sourceId: number) => void) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  /** What became of the last Import click, shown beside the button; keyed to the settings it was for. */
+  const [outcome, setOutcome] = useState<{ key: string; refusal: ImportRefusal | null } | null>(null);
   const task = useTask();
   const parsedMapping = parseMapping(mappingText);
 
@@ -110,16 +116,27 @@ export function useImportWizard(onImported?: (sourceId: number) => void) {
     setPreview((p) => (p ? { ...p, questions: p.questions.filter((q) => q.key !== key) } : p));
   };
 
-  const runImport = async () => {
-    setError(null);
+  const importRequest = () => ({ ...request(parsedMapping.mapping), ...(form.name.trim() ? { name: form.name.trim() } : {}) });
+  const importKey = JSON.stringify(importRequest());
+
+  /** Imports with the previewed settings; `asNewSource` is the user's explicit yes to a file already imported. */
+  const runImport = async (asNewSource = false) => {
+    const key = importKey;
+    setOutcome(null);
+    setResult(null);
     try {
       const imported = await task.run('import', (taskId) =>
-        call('import:import-file', { ...request(parsedMapping.mapping), ...(form.name.trim() ? { name: form.name.trim() } : {}), taskId }),
+        call('import:import-file', { ...importRequest(), ...(asNewSource ? { allowDuplicateFile: true } : {}), taskId }),
       );
       setResult(imported);
+      setOutcome({ key, refusal: null });
       onImported?.(imported.sourceId);
     } catch (e) {
-      setError(messageOf(e));
+      const failure = e instanceof ReconCallError ? e.error : null;
+      const duplicate = failure ? duplicateRefusalOf(failure) : null;
+      if (duplicate) setOutcome({ key, refusal: { kind: 'duplicate', duplicate } });
+      else if (failure?.code === 'CANCELLED') setOutcome({ key, refusal: { kind: 'cancelled' } });
+      else setOutcome({ key, refusal: { kind: 'failed', message: messageOf(e) } });
     }
   };
 
@@ -131,6 +148,7 @@ export function useImportWizard(onImported?: (sourceId: number) => void) {
     setPreview(null);
     setResult(null);
     setError(null);
+    setOutcome(null);
   };
 
   /** A fresh wizard on a file dropped on the window (its preview is one click away). */
@@ -138,10 +156,16 @@ export function useImportWizard(onImported?: (sourceId: number) => void) {
 
   const reset = () => clear(EMPTY_IMPORT_FORM);
 
+  // Imported once with these settings: a second click would only be refused as a duplicate.
+  const alreadyImported = outcome !== null && outcome.refusal === null && outcome.key === importKey;
+
   return {
     form, setForm, mappingText, setMappingText: editMapping, mappingError: parsedMapping.error ?? mappingProblem?.message ?? null,
     mappingProblem, mappingEdited: origin !== null && mappingText.trim() !== origin.guessText.trim(), useGuessedMapping,
     preview, result, error, previewing, task, runPreview, runImport, answer, reset, startWith,
-    canImport: preview !== null && preview.questions.length === 0 && !parsedMapping.error && !mappingProblem && !task.running,
+    // Once the settings change, why the last click failed no longer describes the next one.
+    refusal: outcome?.key === importKey ? outcome.refusal : null,
+    alreadyImported,
+    canImport: preview !== null && preview.questions.length === 0 && !parsedMapping.error && !mappingProblem && !task.running && !alreadyImported,
   };
 }
