@@ -52,6 +52,16 @@ export interface ImportPreview {
   warnings: string[];
 }
 
+/** What the import would make of every row of a file (a dry run: nothing is stored). */
+export interface ImportCheck {
+  rowsTotal: number;
+  rowsWouldImport: number;
+  rowsWouldReject: number;
+  /** The first rejections in file order (raw text cut at 500 characters); the import keeps them all. */
+  firstRejections: RejectedRowView[];
+  warnings: string[];
+}
+
 export interface RejectedRowView {
   line: number;
   column: string | null;

@@ -15,7 +15,7 @@ test('import wizard: preview, answer the date question, import, see and export r
   await expect(page.getByRole('table', { name: 'Preview rows' })).toContainText('A1');
   await expect(page.getByText('A question before importing')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
-  await expect(page.getByLabel('Validation summary')).toContainText('2 of 3 preview rows normalize cleanly');
+  await expect(page.getByLabel('Validation summary')).toContainText('In the first 3 rows: 2 normalize cleanly, 1 would be rejected');
   await app.screenshot('import-preview');
 
   await page.getByRole('combobox', { name: /Which order do the dates/ }).click();

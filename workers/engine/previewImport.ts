@@ -9,6 +9,7 @@ import { MemorySink } from '../import/rowSink';
 import { planReader } from '../import/planReader';
 import { readFileRange } from '../import/scanFile';
 import { formatMinor } from '../shared/currency';
+import { readFailure } from './readFailure';
 
 const HEAD_BYTES = 256 * 1024;
 
@@ -55,7 +56,7 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   try {
     head = await readFileRange(options.filePath, 0, HEAD_BYTES);
   } catch (error) {
-    throw new ImportError('INVALID_INPUT', `${fileName}: cannot read the file (${(error as Error).message})`);
+    throw readFailure(options.filePath, error);
   }
   if (head.length === 0) throw invalidInput(fileName, { line: 1 }, 'the file is empty (expected a header row or statement data)');
   const mapping = options.mapping === undefined ? null : validateMapping(options.mapping);

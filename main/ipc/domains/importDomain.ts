@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IMPORT_FORMATS, SOURCE_KINDS } from '../../../preload/contract';
 import type { UseCaseContext } from '../../usecases/context';
 import { UseCaseError } from '../../usecases/errors';
-import { importSource, previewSourceFile } from '../../usecases/importSource';
+import { checkSourceFile, importSource, previewSourceFile } from '../../usecases/importSource';
 import { exportRejectedRows, listRejectedRows } from '../../usecases/rejectedRows';
 import { defineDomain, taskIdSchema } from './defineDomain';
 
@@ -43,6 +43,17 @@ export const importDomain = defineDomain({
       allowDuplicateFile: z.boolean().optional(),
     }),
     handler: importSource,
+  },
+  'import:check-file': {
+    schema: z.strictObject({
+      taskId: taskIdSchema.optional(),
+      filePath,
+      kind: z.enum(SOURCE_KINDS as [string, ...string[]]),
+      format: format.optional(),
+      mapping: mapping.optional(),
+      timezone: timezone.optional(),
+    }),
+    handler: checkSourceFile,
   },
   'import:choose-file': { schema: z.strictObject({}), handler: chooseFile },
   'sources:list-rejected': {

@@ -8,6 +8,7 @@ import { ImportRefusalNotice } from './ImportRefusalNotice';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
 import { useImportWizard } from './useImportWizard';
+import { WholeFileCheck } from './WholeFileCheck';
 
 /** File → preview as parsed with the mapping pre-filled by the guess → validation summary → import. */
 export function ImportWizard(props: {
@@ -65,10 +66,8 @@ export function ImportWizard(props: {
               </Alert>
             )}
             <PreviewTable preview={w.preview} />
-            <Text size="sm" fw={500} aria-label="Validation summary">
-              {okRows} of {w.preview.normalized.length} preview rows normalize cleanly
-              {okRows < w.preview.normalized.length ? `; ${w.preview.normalized.length - okRows} would be rejected with the reason shown` : ''}.
-            </Text>
+            <WholeFileCheck sample={{ rows: w.preview.normalized.length, ok: okRows }} request={w.checkRequest}
+              blockedBy={w.preview.questions.length ? 'Answer the question above first.' : w.mappingError ? 'Fix the mapping first.' : null} />
             <MappingEditor text={w.mappingText} onChange={w.setMappingText} error={w.mappingError} edited={w.mappingEdited}
               onUseGuess={w.useGuessedMapping} />
             {w.task.running && <TaskProgress event={w.task.progress} onCancel={w.task.cancel} />}

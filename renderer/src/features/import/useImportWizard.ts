@@ -162,6 +162,7 @@ export function useImportWizard(onImported?: (sourceId: number) => void) {
   return {
     form, setForm, mappingText, setMappingText: editMapping, mappingError: parsedMapping.error ?? mappingProblem?.message ?? null,
     mappingProblem, mappingEdited: origin !== null && mappingText.trim() !== origin.guessText.trim(), useGuessedMapping,
+    checkRequest: request(parsedMapping.mapping),
     preview, result, error, previewing, task, runPreview, runImport, answer, reset, startWith,
     // Once the settings change, why the last click failed no longer describes the next one.
     refusal: outcome?.key === importKey ? outcome.refusal : null,
