@@ -3,7 +3,7 @@ import { IMPORT_FORMATS, SOURCE_KINDS } from '../../../preload/contract';
 import type { UseCaseContext } from '../../usecases/context';
 import { UseCaseError } from '../../usecases/errors';
 import { checkSourceFile, importSource, previewSourceFile } from '../../usecases/importSource';
-import { exportRejectedRows, listRejectedRows } from '../../usecases/rejectedRows';
+import { exportRejectedRows, getSourcePage, listRejectedRows } from '../../usecases/rejectedRows';
 import { defineDomain, taskIdSchema } from './defineDomain';
 
 const filePath = z.string().min(1).max(4096);
@@ -56,6 +56,7 @@ export const importDomain = defineDomain({
     handler: checkSourceFile,
   },
   'import:choose-file': { schema: z.strictObject({}), handler: chooseFile },
+  'sources:get-source': { schema: z.strictObject({ sourceId: id }), handler: getSourcePage },
   'sources:list-rejected': {
     schema: z.strictObject({ sourceId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
     handler: listRejectedRows,

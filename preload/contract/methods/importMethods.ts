@@ -1,4 +1,4 @@
-import type { ImportCheck, ImportPreview, ImportRequestOptions, ImportResult, RejectedRowView } from '../importTypes';
+import type { ImportCheck, ImportPreview, ImportRequestOptions, ImportResult, RejectedRowView, SourceDetail } from '../importTypes';
 
 export interface ImportMethods {
   /** Sniffs format, encoding and header, applies or guesses the mapping, and shows the first rows parsed and normalized. Writes nothing. */
@@ -25,6 +25,11 @@ export interface ImportMethods {
     request: Record<string, never>;
     result: { filePath: string | null };
   };
+  /** One source with the settings its file was read with, for the source page; NOT_FOUND when there is none. */
+  'sources:get-source': {
+    request: { sourceId: number };
+    result: SourceDetail;
+  };
   /** One page of a source's rejected rows, by line. */
   'sources:list-rejected': {
     request: { sourceId: number; offset: number; limit: number };
@@ -42,6 +47,7 @@ export const IMPORT_METHODS = [
   'import:import-file',
   'import:check-file',
   'import:choose-file',
+  'sources:get-source',
   'sources:list-rejected',
   'sources:export-rejected',
 ] as const;

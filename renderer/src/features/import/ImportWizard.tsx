@@ -82,7 +82,8 @@ export function ImportWizard(props: {
         )}
         {w.result && (
           <div ref={resultRef}>
-            <ImportResultCard result={w.result} {...(onShowRejected ? { onShowRejected: () => onShowRejected(w.result!.sourceId) } : {})} />
+            <ImportResultCard result={w.result} {...(onShowRejected ? { onShowRejected: () => onShowRejected(w.result!.sourceId) } : {})}
+              {...(onOpenSource ? { onOpenSource: () => onOpenSource(w.result!.sourceId) } : {})} />
           </div>
         )}
       </Stack>
