@@ -50,6 +50,8 @@ export interface ImportPreview {
   /** Things the user must decide before importing (e.g. day/month order): set `mapping[key]` to one of the choices. */
   questions: ImportQuestion[];
   warnings: string[];
+  /** What the file looks like it is (bank formats are bank; a processor profile or a fee column, processor); the user decides. */
+  suggestedKind: SourceKind;
 }
 
 /** What the import would make of every row of a file (a dry run: nothing is stored). */

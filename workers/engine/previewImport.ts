@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportQuestion, MappingFile } from '../../preload/contract';
+import { suggestKind } from './suggestKind';
 import { detectFormat } from '../import/detectFormat';
 import { ImportError, invalidInput } from '../import/errors';
 import { validateMapping, type Mapping } from '../import/mapping/mappingFile';
@@ -110,5 +111,6 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
     normalized: rows.map((r) => ({ line: r.line, ok: r.ok, summary: r.summary })),
     questions,
     warnings: [...planned.warnings, ...reader.warnings, ...sink.warnings],
+    suggestedKind: suggestKind(reader.format, reader.settings),
   };
 }

@@ -7,6 +7,7 @@ import { ImportResultCard } from './ImportResultCard';
 import { ImportRefusalNotice } from './ImportRefusalNotice';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
+import { choiceLabel } from './choiceLabel';
 import { useImportWizard } from './useImportWizard';
 import { WholeFileCheck } from './WholeFileCheck';
 
@@ -55,7 +56,7 @@ export function ImportWizard(props: {
               <Alert key={q.key} color="yellow" title="A question before importing" role="alert">
                 <Stack gap="xs">
                   <Text size="sm">{q.prompt} Recon Desk will not guess this for you.</Text>
-                  <Select aria-label={q.prompt} placeholder="Choose" data={q.choices.map((c) => ({ value: c, label: c === 'dmy' ? 'day/month/year' : c === 'mdy' ? 'month/day/year' : c }))}
+                  <Select aria-label={q.prompt} placeholder="Choose" data={q.choices.map((c) => ({ value: c, label: choiceLabel(q.key, c) }))}
                     onChange={(choice) => choice && w.answer(q.key, choice)} w={220} />
                 </Stack>
               </Alert>

@@ -73,6 +73,8 @@ export function useImportWizard(onImported?: (sourceId: number) => void) {
       const edited = origin !== null && mappingText.trim() !== origin.guessText.trim() && parsedMapping.mapping !== undefined;
       const sameHeader = origin !== null && guessed.header.length > 0 && guessed.header.join('\u0000') === origin.header.join('\u0000');
       setOrigin({ filePath, format: form.format, header: guessed.header, guessText });
+      // A processor export left on the default "ledger" would be reconciled on the wrong side.
+      setForm((f) => (f.kindFrom === 'user' ? f : { ...f, kind: guessed.suggestedKind, kindFrom: 'file' }));
       setPreview(guessed);
       if (edited && sameHeader) {
         mappingSent = true;
