@@ -12,6 +12,7 @@ export interface DuplicateRefusal {
  */
 export function duplicateRefusalOf(error: ReconError): DuplicateRefusal | null {
   if (error.code !== 'CONFLICT') return null;
-  const found = /source #(\d+) "((?:[^"\\]|\\.)*)"/.exec(error.message);
+  // The name is quoted as is (it may hold quotes itself): it ends where the SHA-256 note begins.
+  const found = /source #(\d+) "(.*?)"(?= \(same SHA-256|$)/.exec(error.message);
   return found ? { sourceId: Number(found[1]), sourceName: found[2]! } : null;
 }
