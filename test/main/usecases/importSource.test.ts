@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext, sourceEngineWorkerPath } from '../../../main/createContext';
 import { dispatch } from '../../../main/ipc/dispatch';
+import type { ImportResult, SourceDetail } from '../../../preload/contract';
 import { useTempStores } from '../../helpers/tempStore';
 
 const tempStore = useTempStores();
@@ -36,7 +37,7 @@ describe('import use cases through IPC', () => {
     const again = await dispatch(ctx, 'import:import-file', { filePath: file, kind: 'processor' });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // The wizard reads the id and name out of this message to link to the source.
-    expect(!again.ok && again.error.message).toContain(`source #${first.ok && first.value.sourceId} "Payouts "Jan""`);
+    expect(!again.ok && again.error.message).toContain(`source #${first.ok && (first.value as ImportResult).sourceId} "Payouts "Jan""`);
     const anyway = await dispatch(ctx, 'import:import-file', { filePath: file, kind: 'processor', allowDuplicateFile: true });
     expect(anyway).toMatchObject({ ok: true, value: { rowsImported: 1 } });
   });
@@ -44,10 +45,10 @@ describe('import use cases through IPC', () => {
   it('get-source gives the source page: counts, warnings one by one, and the settings the file was read with', async () => {
     const { ctx, file } = setup();
     const imported = await dispatch(ctx, 'import:import-file', { filePath: file, kind: 'processor' });
-    const sourceId = imported.ok ? imported.value.sourceId : -1;
+    const sourceId = imported.ok ? (imported.value as ImportResult).sourceId : -1;
     const page = await dispatch(ctx, 'sources:get-source', { sourceId });
     expect(page).toMatchObject({ ok: true, value: { id: sourceId, kind: 'processor', format: 'csv', rowsTotal: 2, rowsRejected: 1, timezone: 'UTC', encoding: 'utf-8' } });
-    const value = page.ok ? page.value : null;
+    const value = page.ok ? (page.value as SourceDetail) : null;
     expect(value?.settings).toMatchObject({ decimalSeparator: '.', columns: { externalId: 'ref', fee: 'fee' } });
     expect(value?.warnings.length).toBeGreaterThan(0);
     expect(await dispatch(ctx, 'sources:get-source', { sourceId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
