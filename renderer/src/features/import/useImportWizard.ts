@@ -19,6 +19,8 @@ interface MappingOrigin {
   format: string;
   header: string[];
   guessText: string;
+  /** The form's time zone when the guess was made: the guess copied it into the mapping. */
+  timezone: string;
 }
 
 /** Why an Import click added no source. */
@@ -41,12 +43,17 @@ export function useImportWizard(onImported?: (sourceId: number) => void) {
   const task = useTask();
   const parsedMapping = parseMapping(mappingText);
 
+  const timezone = form.timezone.trim() || 'UTC';
+  // The mapping's time zone wins over the form's; one the guess merely copied from the form follows the
+  // form, or changing "Time zone of local times" after a preview would silently do nothing.
+  const followFormTimezone = (mapping: MappingFile): MappingFile =>
+    origin && !mapping['profile'] && mapping['timezone'] === origin.timezone ? { ...mapping, timezone } : mapping;
   const request = (mapping: MappingFile | undefined) => ({
     filePath: form.filePath.trim(),
     kind: form.kind,
     format: form.format,
-    timezone: form.timezone.trim() || 'UTC',
-    ...(mapping ? { mapping } : {}),
+    timezone,
+    ...(mapping ? { mapping: followFormTimezone(mapping) } : {}),
   });
 
   /**
@@ -72,7 +79,7 @@ export function useImportWizard(onImported?: (sourceId: number) => void) {
       const guessText = JSON.stringify(guessed.mapping, null, 2);
       const edited = origin !== null && mappingText.trim() !== origin.guessText.trim() && parsedMapping.mapping !== undefined;
       const sameHeader = origin !== null && guessed.header.length > 0 && guessed.header.join('\u0000') === origin.header.join('\u0000');
-      setOrigin({ filePath, format: form.format, header: guessed.header, guessText });
+      setOrigin({ filePath, format: form.format, header: guessed.header, guessText, timezone });
       // A processor export left on the default "ledger" would be reconciled on the wrong side.
       setForm((f) => (f.kindFrom === 'user' ? f : { ...f, kind: guessed.suggestedKind, kindFrom: 'file' }));
       setPreview(guessed);
