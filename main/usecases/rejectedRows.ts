@@ -3,7 +3,7 @@ import type { RequestOf, ResultOf } from '../../preload/contract';
 import { appendAudit } from '../audit/auditLog';
 import { csvLine } from '../csv/csvCell';
 import { countRejected, iterateRejected, listRejected } from '../db/queries/rejectedQueries';
-import { getSource } from '../db/queries/sourcesQueries';
+import { getSource, getSourceDetail } from '../db/queries/sourcesQueries';
 import type { UseCaseContext } from './context';
 import { UseCaseError } from './errors';
 import { checkExportPath } from './exportPath';
@@ -11,6 +11,13 @@ import { checkExportPath } from './exportPath';
 function requireSource(ctx: UseCaseContext, sourceId: number) {
   const source = getSource(ctx.db, sourceId);
   if (!source) throw new UseCaseError('NOT_FOUND', `There is no source #${sourceId} in this workspace.`);
+  return source;
+}
+
+/** The source page's header: counts, frontier, warnings and how the file was read. */
+export function getSourcePage(ctx: UseCaseContext, request: RequestOf<'sources:get-source'>): ResultOf<'sources:get-source'> {
+  const source = getSourceDetail(ctx.db, request.sourceId);
+  if (!source) throw new UseCaseError('NOT_FOUND', `There is no source #${request.sourceId} in this workspace.`);
   return source;
 }
 

@@ -9,6 +9,7 @@ import { buildRunDashboard } from '../../main/usecases/analyst/runDashboard';
 import type { RequestOf } from '../../preload/contract';
 import { engineDb } from './engineStore';
 import { sha256File, type TaskHooks } from './hashFile';
+import { checkImport, type CheckOptions } from './checkImport';
 import { previewImport, type PreviewOptions } from './previewImport';
 import { previewRun } from './previewRun';
 
@@ -37,6 +38,10 @@ export function createEngineApi() {
     /** Imports one file into the workspace at storeDir, on the engine's own connection. */
     importFile(storeDir: string, options: Omit<ImportOptions, 'chunkRows'>, progress?: ProgressSink, cancel?: CancelFlag) {
       return importFile(engineDb(storeDir), options, hooksFor(progress, cancel));
+    },
+    /** What an import would make of every row of a file (a dry run); writes nothing. */
+    checkImport(options: CheckOptions, progress?: ProgressSink, cancel?: CancelFlag) {
+      return checkImport(options, hooksFor(progress, cancel));
     },
     /** What an import would make of a file's first rows; writes nothing. */
     previewImport(options: PreviewOptions) {

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportQuestion, MappingFile } from '../../preload/contract';
+import { suggestKind } from './suggestKind';
 import { detectFormat } from '../import/detectFormat';
 import { ImportError, invalidInput } from '../import/errors';
 import { validateMapping, type Mapping } from '../import/mapping/mappingFile';
@@ -9,6 +10,7 @@ import { MemorySink } from '../import/rowSink';
 import { planReader } from '../import/planReader';
 import { readFileRange } from '../import/scanFile';
 import { formatMinor } from '../shared/currency';
+import { readFailure } from './readFailure';
 
 const HEAD_BYTES = 256 * 1024;
 
@@ -55,7 +57,7 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   try {
     head = await readFileRange(options.filePath, 0, HEAD_BYTES);
   } catch (error) {
-    throw new ImportError('INVALID_INPUT', `${fileName}: cannot read the file (${(error as Error).message})`);
+    throw readFailure(options.filePath, error);
   }
   if (head.length === 0) throw invalidInput(fileName, { line: 1 }, 'the file is empty (expected a header row or statement data)');
   const mapping = options.mapping === undefined ? null : validateMapping(options.mapping);
@@ -109,5 +111,6 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
     normalized: rows.map((r) => ({ line: r.line, ok: r.ok, summary: r.summary })),
     questions,
     warnings: [...planned.warnings, ...reader.warnings, ...sink.warnings],
+    suggestedKind: suggestKind(reader.format, reader.settings),
   };
 }

@@ -1,4 +1,4 @@
-import type { SourceKind, SourceStatus, SourceSummary } from '../../../preload/contract';
+import type { SourceDetail, SourceKind, SourceStatus, SourceSummary } from '../../../preload/contract';
 import type { Db } from '../openWorkspace';
 
 interface SourceRow {
@@ -15,6 +15,11 @@ interface SourceRow {
   frontier_ms: number | null;
   warnings_json: string;
   created_at: number;
+  byte_size: number;
+  encoding: string | null;
+  mapping_json: string;
+  timezone: string;
+  completed_at: number | null;
 }
 
 function toSummary(row: SourceRow): SourceSummary {
@@ -42,6 +47,20 @@ export function listSources(db: Db): SourceSummary[] {
 export function getSource(db: Db, id: number): SourceSummary | null {
   const row = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
   return row ? toSummary(row) : null;
+}
+
+/** A source with the settings its file was read with. */
+export function getSourceDetail(db: Db, id: number): SourceDetail | null {
+  const row = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    byteSize: row.byte_size,
+    encoding: row.encoding,
+    timezone: row.timezone,
+    settings: JSON.parse(row.mapping_json) as Record<string, unknown>,
+    completedAtMs: row.completed_at,
+  };
 }
 
 /** A source named by id ("3") or by name; names resolve to the newest source with that name. */

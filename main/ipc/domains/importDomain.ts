@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { IMPORT_FORMATS, SOURCE_KINDS } from '../../../preload/contract';
 import type { UseCaseContext } from '../../usecases/context';
 import { UseCaseError } from '../../usecases/errors';
-import { importSource, previewSourceFile } from '../../usecases/importSource';
-import { exportRejectedRows, listRejectedRows } from '../../usecases/rejectedRows';
+import { checkSourceFile, importSource, previewSourceFile } from '../../usecases/importSource';
+import { exportRejectedRows, getSourcePage, listRejectedRows } from '../../usecases/rejectedRows';
 import { defineDomain, taskIdSchema } from './defineDomain';
 
 const filePath = z.string().min(1).max(4096);
@@ -44,7 +44,19 @@ export const importDomain = defineDomain({
     }),
     handler: importSource,
   },
+  'import:check-file': {
+    schema: z.strictObject({
+      taskId: taskIdSchema.optional(),
+      filePath,
+      kind: z.enum(SOURCE_KINDS as [string, ...string[]]),
+      format: format.optional(),
+      mapping: mapping.optional(),
+      timezone: timezone.optional(),
+    }),
+    handler: checkSourceFile,
+  },
   'import:choose-file': { schema: z.strictObject({}), handler: chooseFile },
+  'sources:get-source': { schema: z.strictObject({ sourceId: id }), handler: getSourcePage },
   'sources:list-rejected': {
     schema: z.strictObject({ sourceId: id, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
     handler: listRejectedRows,

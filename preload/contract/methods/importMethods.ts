@@ -1,4 +1,4 @@
-import type { ImportPreview, ImportRequestOptions, ImportResult, RejectedRowView } from '../importTypes';
+import type { ImportCheck, ImportPreview, ImportRequestOptions, ImportResult, RejectedRowView, SourceDetail } from '../importTypes';
 
 export interface ImportMethods {
   /** Sniffs format, encoding and header, applies or guesses the mapping, and shows the first rows parsed and normalized. Writes nothing. */
@@ -11,10 +11,24 @@ export interface ImportMethods {
     request: ImportRequestOptions & { taskId?: string };
     result: ImportResult;
   };
+  /**
+   * A dry run of the import over the whole file with the same settings: counts the rows it would import
+   * and reject and returns the first rejections. Writes nothing; progress on `recon:progress` under
+   * taskId; cancellable. Open questions (e.g. day/month order) must be answered in the mapping first.
+   */
+  'import:check-file': {
+    request: Omit<ImportRequestOptions, 'name' | 'allowDuplicateFile'> & { taskId?: string };
+    result: ImportCheck;
+  };
   /** Opens the native file dialog; null when the user cancels. */
   'import:choose-file': {
     request: Record<string, never>;
     result: { filePath: string | null };
+  };
+  /** One source with the settings its file was read with, for the source page; NOT_FOUND when there is none. */
+  'sources:get-source': {
+    request: { sourceId: number };
+    result: SourceDetail;
   };
   /** One page of a source's rejected rows, by line. */
   'sources:list-rejected': {
@@ -31,7 +45,9 @@ export interface ImportMethods {
 export const IMPORT_METHODS = [
   'import:preview-file',
   'import:import-file',
+  'import:check-file',
   'import:choose-file',
+  'sources:get-source',
   'sources:list-rejected',
   'sources:export-rejected',
 ] as const;

@@ -1,11 +1,15 @@
-import { Alert, Button, Card, Group, JsonInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { TaskProgress } from '../../components/TaskProgress';
 import { ImportFileForm } from './ImportFileForm';
 import { ImportResultCard } from './ImportResultCard';
+import { ImportRefusalNotice } from './ImportRefusalNotice';
+import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
+import { choiceLabel } from './choiceLabel';
 import { useImportWizard } from './useImportWizard';
+import { WholeFileCheck } from './WholeFileCheck';
 
 /** File → preview as parsed with the mapping pre-filled by the guess → validation summary → import. */
 export function ImportWizard(props: {
@@ -13,8 +17,10 @@ export function ImportWizard(props: {
   dropped: { filePath: string; at: number } | null;
   /** Called once a file is imported (e.g. to pick the new source for a run). */
   onImported?: (sourceId: number) => void;
+  /** Opens a source's page (e.g. the one a re-import duplicates). */
+  onOpenSource?: (sourceId: number) => void;
 }) {
-  const { onShowRejected, dropped, onImported } = props;
+  const { onShowRejected, dropped, onImported, onOpenSource } = props;
   const w = useImportWizard(onImported);
   const { startWith } = w;
   useEffect(() => {
@@ -50,7 +56,7 @@ export function ImportWizard(props: {
               <Alert key={q.key} color="yellow" title="A question before importing" role="alert">
                 <Stack gap="xs">
                   <Text size="sm">{q.prompt} Recon Desk will not guess this for you.</Text>
-                  <Select aria-label={q.prompt} placeholder="Choose" data={q.choices.map((c) => ({ value: c, label: c === 'dmy' ? 'day/month/year' : c === 'mdy' ? 'month/day/year' : c }))}
+                  <Select aria-label={q.prompt} placeholder="Choose" data={q.choices.map((c) => ({ value: c, label: choiceLabel(q.key, c) }))}
                     onChange={(choice) => choice && w.answer(q.key, choice)} w={220} />
                 </Stack>
               </Alert>
@@ -61,22 +67,24 @@ export function ImportWizard(props: {
               </Alert>
             )}
             <PreviewTable preview={w.preview} />
-            <Text size="sm" fw={500} aria-label="Validation summary">
-              {okRows} of {w.preview.normalized.length} preview rows normalize cleanly
-              {okRows < w.preview.normalized.length ? `; ${w.preview.normalized.length - okRows} would be rejected with the reason shown` : ''}.
-            </Text>
-            <JsonInput label="Column mapping (edit, then preview again)" value={w.mappingText} onChange={w.setMappingText}
-              autosize minRows={6} maxRows={18} error={w.mappingError} spellCheck={false}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }} />
+            <WholeFileCheck sample={{ rows: w.preview.normalized.length, ok: okRows }} request={w.checkRequest}
+              blockedBy={w.preview.questions.length ? 'Answer the question above first.' : w.mappingError ? 'Fix the mapping first.' : null} />
+            <MappingEditor text={w.mappingText} onChange={w.setMappingText} error={w.mappingError} edited={w.mappingEdited}
+              onUseGuess={w.useGuessedMapping} />
             {w.task.running && <TaskProgress event={w.task.progress} onCancel={w.task.cancel} />}
             <Group justify="flex-end">
-              <Button onClick={w.runImport} disabled={!w.canImport} loading={w.task.running}>Import</Button>
+              {w.alreadyImported && <Text size="sm" c="dimmed">Imported. Change the file or its settings to import again.</Text>}
+              <Button onClick={() => w.runImport()} disabled={!w.canImport} loading={w.task.running}>Import</Button>
             </Group>
+            {w.refusal && (
+              <ImportRefusalNotice refusal={w.refusal} onImportAnyway={() => w.runImport(true)} {...(onOpenSource ? { onOpenSource } : {})} />
+            )}
           </>
         )}
         {w.result && (
           <div ref={resultRef}>
-            <ImportResultCard result={w.result} {...(onShowRejected ? { onShowRejected: () => onShowRejected(w.result!.sourceId) } : {})} />
+            <ImportResultCard result={w.result} {...(onShowRejected ? { onShowRejected: () => onShowRejected(w.result!.sourceId) } : {})}
+              {...(onOpenSource ? { onOpenSource: () => onOpenSource(w.result!.sourceId) } : {})} />
           </div>
         )}
       </Stack>

@@ -5,6 +5,7 @@ import { useReconQuery } from '../../api/useRecon';
 import { useTask } from '../../api/useTask';
 import type { PageId } from '../../app/pages';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { SourceDrawer } from '../import/SourceDrawer';
 import { TaskProgress } from '../../components/TaskProgress';
 import { RecentAuditTable } from './RecentAuditTable';
 import { RunsTable } from './RunsTable';
@@ -15,6 +16,7 @@ export function WorkspacePage({ onNavigate }: { onNavigate: (page: PageId) => vo
   const summary = useReconQuery('workspace:get-summary', { auditLimit: 8 });
   const demo = useTask();
   const [demoError, setDemoError] = useState<string | null>(null);
+  const [openSource, setOpenSource] = useState<number | null>(null);
 
   const loadDemo = async () => {
     setDemoError(null);
@@ -55,7 +57,7 @@ export function WorkspacePage({ onNavigate }: { onNavigate: (page: PageId) => vo
             <Title order={4} mb="sm">
               Sources
             </Title>
-            <SourcesTable sources={data.sources} />
+            <SourcesTable sources={data.sources} onOpen={setOpenSource} />
           </Card>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <Card withBorder padding="md">
@@ -76,6 +78,7 @@ export function WorkspacePage({ onNavigate }: { onNavigate: (page: PageId) => vo
           </SimpleGrid>
         </>
       )}
+      <SourceDrawer sourceId={openSource} onClose={() => setOpenSource(null)} />
     </Stack>
   );
 }
