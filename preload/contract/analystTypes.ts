@@ -117,8 +117,12 @@ export interface RunComparison {
   classDelta: { key: BreakClass; current: number; previous: number }[];
   breaksCurrent: number;
   breaksPrevious: number;
-  /** Scalar facts the engine put under summary_json.impact, shown as given. */
-  engineImpact: { key: string; value: string }[];
+  /**
+   * Match groups this run has that the previous one did not (gained), the previous run's groups that are
+   * gone (lost), and gained groups that regroup a record the previous run had matched (changed); null
+   * when the engine recorded no impact for this run.
+   */
+  matches: { gained: number; lost: number; changed: number } | null;
 }
 
 export interface RunDashboard {

@@ -20,7 +20,6 @@ import {
   topBy,
   type GroupedBreaks,
 } from '../../db/queries/dashboardQueries';
-import { scalarText } from '../../db/queries/explanationJson';
 import { getSource } from '../../db/queries/sourcesQueries';
 import type { Db } from '../../db/openWorkspace';
 import type { UseCaseContext } from '../context';
@@ -62,26 +61,30 @@ function frontiers(db: Db, leftId: number, rightId: number): SourceFrontier[] {
   }));
 }
 
+/** The engine's match impact from summary_json.impact (see workers/matching/runStore RunImpact), when whole. */
+function matchImpact(summaryJson: string): RunComparison['matches'] {
+  try {
+    const impact = (JSON.parse(summaryJson) as { impact?: Record<string, unknown> | null }).impact;
+    const count = (key: string) => (typeof impact?.[key] === 'number' ? (impact[key] as number) : null);
+    const [gained, lost, changed] = [count('matchesGained'), count('matchesLost'), count('matchesChanged')];
+    return gained === null || lost === null || changed === null ? null : { gained, lost, changed };
+  } catch {
+    // A summary the engine could not write as JSON shows no match impact; the class deltas still stand.
+    return null;
+  }
+}
+
 function comparison(db: Db, runId: number, previousRunId: number | null, summaryJson: string): RunComparison | null {
   if (previousRunId === null) return null;
   const current = classCounts(db, runId);
   const previous = classCounts(db, previousRunId);
-  let impact: { key: string; value: string }[] = [];
-  try {
-    const summary = JSON.parse(summaryJson) as { impact?: unknown };
-    if (summary.impact && typeof summary.impact === 'object') {
-      impact = Object.entries(summary.impact as Record<string, unknown>).map(([key, value]) => ({ key, value: scalarText(value) }));
-    }
-  } catch {
-    // A summary the engine could not write as JSON shows no engine impact; the class deltas still stand.
-  }
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   return {
     previousRunId,
     classDelta: BREAK_CLASSES.map((key) => ({ key, current: current.get(key) ?? 0, previous: previous.get(key) ?? 0 })),
     breaksCurrent: sum(current),
     breaksPrevious: sum(previous),
-    engineImpact: impact,
+    matches: matchImpact(summaryJson),
   };
 }
 
