@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDemoFiles } from '../../main/demo/demoFiles';
 import { expect, test, type AppHarness } from './harness/fixtures';
@@ -65,6 +65,24 @@ test('import two files → new run with an edited rule, preview, run → dashboa
   await expect(byClass).toContainText('status_mismatch');
   await expect(byClass.getByRole('row').filter({ hasText: 'delay' })).toContainText('0');
   await app.screenshot('new-run-dashboard');
+
+  // Export the run's matches and breaks as `recon export` writes them; an existing file is not replaced silently.
+  await page.getByRole('button', { name: 'Export results…' }).click();
+  const exportDialog = page.getByRole('dialog', { name: /Export run #\d+ as CSV/ });
+  const matchesCsv = join(app.storeDir, 'ui-matches.csv');
+  await exportDialog.getByRole('textbox', { name: 'File' }).fill(matchesCsv);
+  await exportDialog.getByRole('button', { name: 'Export matches' }).click();
+  await expect(exportDialog.getByRole('status')).toContainText(/Wrote [\d,]+ matches of run #\d+ to/);
+  expect(readFileSync(matchesCsv, 'utf8').split('\n')[0]).toBe('left_ids,right_ids,strategy,amount_delta_minor,time_delta_ms');
+  await exportDialog.getByRole('button', { name: 'Export matches' }).click();
+  await expect(exportDialog.getByRole('alert')).toContainText('already exists');
+  await exportDialog.getByText('Breaks', { exact: true }).click();
+  const breaksCsv = join(app.storeDir, 'ui-breaks.csv');
+  await exportDialog.getByRole('textbox', { name: 'File' }).fill(breaksCsv);
+  await exportDialog.getByRole('button', { name: 'Export breaks' }).click();
+  await expect(exportDialog.getByRole('status')).toContainText(/Wrote [\d,]+ breaks/);
+  expect(readFileSync(breaksCsv, 'utf8').split('\n')[0]).toBe('class,left_ids,right_ids,amount_minor,currency,blast_radius,explanation');
+  await exportDialog.getByRole('button', { name: 'Close' }).click();
 
   await byClass.getByRole('button', { name: 'missing_right' }).click();
   await expect(page.getByRole('grid', { name: 'Breaks' }).getByRole('row')).toHaveCount(4);

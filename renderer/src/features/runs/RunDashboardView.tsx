@@ -6,11 +6,12 @@ import { formatCount, formatTimestamp } from '../../components/formatters';
 import { BreakdownTable } from './BreakdownTable';
 import { BreaksOverTimeChart } from './BreaksOverTimeChart';
 import { RunComparisonCard } from './RunComparisonCard';
+import { RunExportButton } from './RunExportButton';
 import { SourceFrontierTable } from './SourceFrontierTable';
 import { StatCard } from './StatCard';
 import { TopList } from './TopList';
 
-export function RunDashboardView({ runId, onOpenBreaks }: { runId: number; onOpenBreaks: (classes: string[]) => void }) {
+export function RunDashboardView({ runId, exportDir, onOpenBreaks }: { runId: number; exportDir: string; onOpenBreaks: (classes: string[]) => void }) {
   const [bucket, setBucket] = useState<'auto' | 'hour' | 'day'>('auto');
   const query = useReconQuery('runs:get-dashboard', { runId, bucket, topN: 8 });
   if (query.loading && !query.data) return <Loader aria-label="Loading dashboard" />;
@@ -18,6 +19,7 @@ export function RunDashboardView({ runId, onOpenBreaks }: { runId: number; onOpe
   const d = query.data;
   return (
     <Stack gap="md" aria-label="Run dashboard">
+      <Group justify="space-between">
       <Group gap="xs">
         <Badge color={d.status === 'complete' ? 'green' : d.status === 'running' ? 'yellow' : 'red'}>{d.status}</Badge>
         <Text size="sm">rules {d.ruleSetName}</Text>
@@ -25,6 +27,8 @@ export function RunDashboardView({ runId, onOpenBreaks }: { runId: number; onOpe
           started {formatTimestamp(d.startedAtMs)}
           {d.fingerprint ? ` · fingerprint ${d.fingerprint.slice(0, 12)}…` : ''}
         </Text>
+      </Group>
+        <RunExportButton runId={runId} exportDir={exportDir} disabledReason={d.status === 'complete' ? null : `Run #${runId} is ${d.status}: it has no results to export.`} />
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <StatCard label="Matched" value={d.matchedPercent === null ? '—' : `${d.matchedPercent}%`} detail={`${formatCount(d.leftMatched)} of ${formatCount(d.leftRecords)} left · ${formatCount(d.rightMatched)} of ${formatCount(d.rightRecords)} right`} />

@@ -71,6 +71,7 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
       {panel}
       <RunDashboardView
         runId={runId}
+        exportDir={(summary.data?.storePath ?? '').replace(/[\\/][^\\/]*$/, '')}
         onOpenBreaks={(classes) => {
           selectRun(runId, classes);
           onNavigate('breaks');
