@@ -47,7 +47,11 @@ export async function startRun(ctx: UseCaseContext, request: RequestOf<'runs:sta
       progress,
       cancel,
     ),
-  );
+  ).catch((error: unknown) => {
+    // A cancelled or failed run is still a new row in the runs list, shown with its status.
+    ctx.emit('recon:workspace-changed', { reason: 'run stopped' });
+    throw error;
+  });
   ctx.emit('recon:workspace-changed', { reason: 'run completed' });
   return {
     runId: outcome.runId,

@@ -151,6 +151,8 @@ export interface RunDashboard {
   topCustomers: BreakdownRow[];
   sources: SourceFrontier[];
   comparison: RunComparison | null;
+  /** Who cancelled the run, or why it failed, from its audit entry; null for a complete or running run. */
+  ending: { actor: string; reason: string } | null;
 }
 
 /** One input record with its citation. */

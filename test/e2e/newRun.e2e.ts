@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDemoFiles } from '../../main/demo/demoFiles';
+import { listRuns } from '../../main/db/queries/runsQueries';
+import { listSources } from '../../main/db/queries/sourcesQueries';
+import { dispatch } from '../../main/ipc/dispatch';
 import { expect, test, type AppHarness } from './harness/fixtures';
 
 async function importThroughWizard(app: AppHarness, filePath: string, kind: 'ledger' | 'processor') {
@@ -113,4 +116,37 @@ test('a new run on an empty workspace imports both sources on the spot, then run
   await page.getByRole('button', { name: 'Run reconciliation' }).click();
   await expect(page.getByRole('heading', { name: 'Run dashboard' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Breaks by class' })).toContainText('missing_right');
+});
+
+test('a cancelled run says so wherever it is listed and shows no zero results', async ({ app }) => {
+  const { page } = app;
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.getByText('Workspace', { exact: true }).click();
+  await page.getByRole('button', { name: 'Load demo workspace' }).click();
+  await expect(page.getByRole('table', { name: 'Sources' }).getByText('demo-processor', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Task progress')).toHaveCount(0);
+
+  // Cancelled before its first step: the task is registered synchronously when the run starts.
+  const sources = listSources(app.ctx.db);
+  const left = sources.find((s) => s.name === 'demo-ledger')!;
+  const right = sources.find((s) => s.name === 'demo-processor')!;
+  const started = dispatch(app.ctx, 'runs:start-run', { leftSourceId: left.id, rightSourceId: right.id, taskId: 'run-cancel-e2e' });
+  await dispatch(app.ctx, 'task:cancel-task', { taskId: 'run-cancel-e2e' });
+  const outcome = await started;
+  expect(outcome.ok ? 'ok' : outcome.error.code).toBe('CANCELLED');
+  const cancelled = listRuns(app.ctx.db).find((r) => r.status === 'cancelled')!;
+
+  await expect(page.getByRole('table', { name: 'Runs' }).getByRole('row').filter({ hasText: `#${cancelled.id}` })).toContainText('cancelled');
+  await nav.getByText('Runs', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Run' }).click();
+  await page.getByRole('option', { name: new RegExp(`#${cancelled.id} `) }).click();
+  await expect(page.getByRole('combobox', { name: 'Run' })).toHaveValue(new RegExp(`^#${cancelled.id} \\(cancelled\\) demo-ledger`));
+  await expect(page.getByRole('status').filter({ hasText: `Run #${cancelled.id} was cancelled` })).toContainText('It has no results');
+  await expect(page.getByLabel('Matched', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export results…' })).toBeDisabled();
+  await app.screenshot('cancelled-run-dashboard');
+
+  await nav.getByText('Breaks', { exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Run #${cancelled.id} was cancelled` })).toBeVisible();
+  await expect(page.getByText('No breaks match this filter')).toHaveCount(0);
 });

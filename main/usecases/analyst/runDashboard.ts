@@ -16,6 +16,7 @@ import {
   groupedBreaks,
   matchedRecordCounts,
   recordCount,
+  runEnding,
   timeSpan,
   topBy,
   type GroupedBreaks,
@@ -148,7 +149,8 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
     topAccounts: topBy(db, runId, 'account', topN),
     topCustomers: topBy(db, runId, 'customer', topN),
     sources,
-    comparison: comparison(db, runId, run.previous_run_id, info.summary_json),
+    comparison: info.status === 'complete' ? comparison(db, runId, run.previous_run_id, info.summary_json) : null,
+    ending: info.status === 'cancelled' || info.status === 'failed' ? runEnding(db, runId) : null,
   };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../main/audit/auditLog';
 import { exportBreaksCsv } from '../../../main/usecases/analyst/exportBreaksCsv';
 import { getRunDashboard } from '../../../main/usecases/analyst/runDashboard';
 import { updateBreaks } from '../../../main/usecases/analyst/triageUseCases';
@@ -48,6 +49,22 @@ describe('runs:get-dashboard', () => {
     const d = await getRunDashboard(ctx, { runId: second });
     expect(d.comparison).toMatchObject({ previousRunId: first.runId, matches: null });
     expect(d.comparison).not.toHaveProperty('engineImpact');
+  });
+});
+
+describe('runs:get-dashboard of a run without results', () => {
+  it('says who cancelled the run and why it failed, from the audit log, and compares nothing', async () => {
+    const ctx = context();
+    const first = seedSmallRun(ctx.db);
+    const cancelled = insertRun(ctx.db, first.leftSourceId, first.rightSourceId, first.runId, 'cancelled');
+    const failed = insertRun(ctx.db, first.leftSourceId, first.rightSourceId, first.runId, 'failed');
+    ctx.db.transaction(() => {
+      appendAudit(ctx.db, { actor: 'alice', kind: 'run.cancelled', data: { runId: cancelled, reason: 'reconciliation was cancelled' } });
+      appendAudit(ctx.db, { actor: 'bob', kind: 'run.failed', data: { runId: failed, reason: 'disk full' } });
+    })();
+    expect(await getRunDashboard(ctx, { runId: cancelled })).toMatchObject({ status: 'cancelled', ending: { actor: 'alice' }, comparison: null, breakCount: 0 });
+    expect((await getRunDashboard(ctx, { runId: failed })).ending).toEqual({ actor: 'bob', reason: 'disk full' });
+    expect((await getRunDashboard(ctx, { runId: first.runId })).ending).toBeNull();
   });
 });
 

@@ -24,6 +24,7 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
   const [preview, setPreview] = useState<RunPreview | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const task = useTask();
   const ready = left && right && left.id !== right.id && draft.valid;
   // Import on the spot: the wizard in a dialog; the new source fills the side it was opened for.
@@ -43,10 +44,13 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
 
   const guard = async (fn: () => Promise<void>) => {
     setError(null);
+    setCancelled(false);
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof ReconCallError ? e.message : String(e));
+      // Cancelling is what the analyst asked for, not a failure to report.
+      if (e instanceof ReconCallError && e.error.code === 'CANCELLED') setCancelled(true);
+      else setError(e instanceof ReconCallError ? e.message : String(e));
     }
   };
   const runPreview = () =>
@@ -85,6 +89,11 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
           <RuleSetEditor text={draft.text} onTextChange={draft.setText} parsed={draft.parsed} errors={draft.errors} />
         )}
         {error && <ErrorNotice title="The reconciliation could not run" message={error} />}
+        {cancelled && !task.running && (
+          <Alert color="gray" title="Run cancelled" role="status">
+            The run stopped before it finished and kept no results; it is listed as cancelled. Run it again when ready.
+          </Alert>
+        )}
         {preview && (
           <Alert color="blue" title={`Preview: ${(preview.matchRate * 100).toFixed(1)}% of a sample matched`} role="status">
             {preview.sampled.left.toLocaleString('en-US')} left and {preview.sampled.right.toLocaleString('en-US')} right records sampled;
