@@ -1,6 +1,7 @@
 import type { RequestOf, ResultOf } from '../../preload/contract';
 import { parseRuleSet, RuleSetError, ruleSetForKinds } from '../../workers/matching/ruleSet';
 import { appendAudit } from '../audit/auditLog';
+import { latestCompleteRunOfPair, listRuleSets as listStoredRuleSets } from '../db/queries/ruleSetsQueries';
 import { getSource } from '../db/queries/sourcesQueries';
 import type { UseCaseContext } from './context';
 import { UseCaseError } from './errors';
@@ -18,6 +19,14 @@ function requireSource(ctx: UseCaseContext, id: number, side: string) {
 
 export function getDefaultRules(_ctx: UseCaseContext, request: RequestOf<'rules:get-defaults'>): ResultOf<'rules:get-defaults'> {
   return { rules: ruleSetForKinds(request.leftKind, request.rightKind) };
+}
+
+export function listRuleSets(ctx: UseCaseContext, request: RequestOf<'rules:list-rule-sets'>): ResultOf<'rules:list-rule-sets'> {
+  const pair = request.leftSourceId !== undefined && request.rightSourceId !== undefined;
+  return {
+    ruleSets: listStoredRuleSets(ctx.db),
+    latestForPair: pair ? latestCompleteRunOfPair(ctx.db, request.leftSourceId!, request.rightSourceId!) : null,
+  };
 }
 
 export function validateRules(_ctx: UseCaseContext, request: RequestOf<'rules:validate-rules'>): ResultOf<'rules:validate-rules'> {

@@ -128,7 +128,11 @@ export interface RunComparison {
 export interface RunDashboard {
   runId: number;
   status: string;
+  ruleSetId: number;
   ruleSetName: string;
+  ruleSetVersion: number;
+  leftSourceId: number;
+  rightSourceId: number;
   startedAtMs: number;
   finishedAtMs: number | null;
   fingerprint: string | null;

@@ -87,6 +87,31 @@ test('import two files → new run with an edited rule, preview, run → dashboa
   expect(readFileSync(breaksCsv, 'utf8').split('\n')[0]).toBe('class,left_ids,right_ids,amount_minor,currency,blast_radius,explanation');
   await exportDialog.getByRole('button', { name: 'Close' }).click();
 
+  // Re-run: the same sources, starting from the rules this run used (72 h), not the defaults.
+  await page.getByRole('button', { name: 'Re-run with these rules…' }).click();
+  const panel = page.getByLabel('New reconciliation');
+  await expect(panel.getByRole('combobox', { name: 'Left source' })).toHaveValue(/^ledger\.csv/);
+  await expect(panel.getByRole('combobox', { name: 'Right source' })).toHaveValue(/^processor\.csv/);
+  await expect(panel.getByRole('combobox', { name: 'Rule set' })).toHaveValue(/^ledger-processor@1 · used by run #\d+/);
+  await expect(after).toHaveValue('72');
+  // Swapping the sides would start from other rules: edits are not replaced without asking.
+  await after.fill('48');
+  await panel.getByRole('combobox', { name: 'Left source' }).click();
+  await page.getByRole('option', { name: /^processor\.csv/ }).click();
+  await panel.getByRole('combobox', { name: 'Right source' }).click();
+  await page.getByRole('option', { name: /^ledger\.csv/ }).click();
+  const ask = panel.getByRole('alert').filter({ hasText: 'Replace your edited rules?' });
+  await expect(ask).toContainText('Built-in defaults for processor ↔ ledger');
+  await app.screenshot('rerun-replace-edited-rules');
+  await expect(panel.getByRole('button', { name: 'Run reconciliation' })).toBeDisabled();
+  await ask.getByRole('button', { name: 'Keep my edits' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(after).toHaveValue('48');
+  await panel.getByRole('combobox', { name: 'Rule set' }).click();
+  await page.getByRole('option', { name: /^Built-in defaults/ }).click();
+  await expect(after).toHaveValue('24');
+  await panel.getByRole('button', { name: 'Close' }).click();
+
   await byClass.getByRole('button', { name: 'missing_right' }).click();
   await expect(page.getByRole('grid', { name: 'Breaks' }).getByRole('row')).toHaveCount(4);
 });

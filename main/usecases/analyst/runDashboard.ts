@@ -91,7 +91,9 @@ function comparison(db: Db, runId: number, previousRunId: number | null, summary
 
 interface RunInfo {
   status: string;
+  rule_set_id: number;
   rule_set_name: string;
+  rule_set_version: number;
   started_at: number;
   finished_at: number | null;
   fingerprint: string | null;
@@ -110,7 +112,7 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
   const run = requireRun(db, runId);
   const info = db
     .prepare(
-      `SELECT runs.status, rule_sets.name AS rule_set_name, started_at, finished_at, fingerprint, summary_json
+      `SELECT runs.status, runs.rule_set_id, rule_sets.name AS rule_set_name, rule_sets.version AS rule_set_version, started_at, finished_at, fingerprint, summary_json
        FROM runs JOIN rule_sets ON rule_sets.id = runs.rule_set_id WHERE runs.id = ?`,
     )
     .get(runId) as RunInfo;
@@ -128,7 +130,11 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
   return {
     runId,
     status: info.status,
+    ruleSetId: info.rule_set_id,
     ruleSetName: info.rule_set_name,
+    ruleSetVersion: info.rule_set_version,
+    leftSourceId: run.left_source_id,
+    rightSourceId: run.right_source_id,
     startedAtMs: info.started_at,
     finishedAtMs: info.finished_at,
     fingerprint: info.fingerprint,

@@ -2,6 +2,7 @@ import { Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title }
 import { useState } from 'react';
 import type { RunDashboard } from '../../../../preload/contract';
 import { useReconQuery } from '../../api/useRecon';
+import type { NewRunStart } from '../reconcile/NewRunPanel';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount } from '../../components/formatters';
 import { BreakdownTable } from './BreakdownTable';
@@ -15,7 +16,12 @@ import { TopList } from './TopList';
 
 type Bucket = 'auto' | 'hour' | 'day';
 
-export function RunDashboardView({ runId, exportDir, onOpenBreaks }: { runId: number; exportDir: string; onOpenBreaks: (classes: string[]) => void }) {
+export function RunDashboardView({ runId, exportDir, onOpenBreaks, onRerun }: {
+  runId: number;
+  exportDir: string;
+  onOpenBreaks: (classes: string[]) => void;
+  onRerun: (start: NewRunStart) => void;
+}) {
   const [bucket, setBucket] = useState<Bucket>('auto');
   const query = useReconQuery('runs:get-dashboard', { runId, bucket, topN: 8 });
   if (query.loading && !query.data) return <Loader aria-label="Loading dashboard" />;
@@ -23,7 +29,7 @@ export function RunDashboardView({ runId, exportDir, onOpenBreaks }: { runId: nu
   const d = query.data;
   return (
     <Stack gap="md" aria-label="Run dashboard">
-      <RunDashboardHeader d={d} exportDir={exportDir} />
+      <RunDashboardHeader d={d} exportDir={exportDir} onRerun={onRerun} />
       {d.status !== 'complete' ? (
         <RunNotCompleteNotice runId={runId} status={d.status} startedAtMs={d.startedAtMs} finishedAtMs={d.finishedAtMs} ending={d.ending} />
       ) : (
