@@ -138,8 +138,21 @@ test('a new run on an empty workspace imports both sources on the spot, then run
   }
   await expect(page.getByRole('combobox', { name: 'Left source' })).toHaveValue(/^spot-ledger\.csv/);
   await expect(page.getByRole('combobox', { name: 'Right source' })).toHaveValue(/^spot-processor\.csv/);
+  await page.evaluate(() => {
+    // The page's own globals (the test project has no DOM types).
+    const page = globalThis as unknown as { progressSeen: unknown[]; recon: { on(event: string, listener: (payload: unknown) => void): unknown } };
+    page.progressSeen = [];
+    page.recon.on('recon:progress', (event) => page.progressSeen.push(event));
+  });
   await page.getByRole('button', { name: 'Run reconciliation' }).click();
   await expect(page.getByRole('heading', { name: 'Run dashboard' })).toBeVisible();
+
+  // Progress regression: human step names, steps that never go back, no engine phase names.
+  const seen = await page.evaluate(() => (globalThis as unknown as { progressSeen: { phase: string; step?: { index: number; count: number } }[] }).progressSeen);
+  const steps = seen.map((e) => e.step!.index);
+  expect(steps).toEqual([...steps].sort((a, b) => a - b));
+  expect(seen.map((e) => e.phase)).toEqual(expect.arrayContaining(['Reading sources', 'Matching: exact key', 'Classifying leftovers', 'Saving results', 'Indexing breaks for search']));
+  expect(seen.some((e) => /^(load|loading|index|leftovers|persist|done|pass:)/.test(e.phase))).toBe(false);
   await expect(page.getByRole('table', { name: 'Breaks by class' })).toContainText('missing_right');
 });
 
