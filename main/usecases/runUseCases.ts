@@ -1,11 +1,16 @@
+import * as Comlink from 'comlink';
+import { randomUUID } from 'node:crypto';
 import type { RequestOf, ResultOf } from '../../preload/contract';
+import type { ProgressSink } from '../../workers/engine/engineApi';
 import { parseRuleSet, RuleSetError, ruleSetForKinds } from '../../workers/matching/ruleSet';
 import { appendAudit } from '../audit/auditLog';
+import { latestCompleteRunOfPair, listRuleSets as listStoredRuleSets } from '../db/queries/ruleSetsQueries';
 import { getSource } from '../db/queries/sourcesQueries';
 import type { UseCaseContext } from './context';
 import { UseCaseError } from './errors';
 import { checkExportPath } from './exportPath';
 import { runEngineTask } from './runEngineTask';
+import { runProgressSteps } from './runProgressSteps';
 
 function requireSource(ctx: UseCaseContext, id: number, side: string) {
   const source = getSource(ctx.db, id);
@@ -20,6 +25,14 @@ export function getDefaultRules(_ctx: UseCaseContext, request: RequestOf<'rules:
   return { rules: ruleSetForKinds(request.leftKind, request.rightKind) };
 }
 
+export function listRuleSets(ctx: UseCaseContext, request: RequestOf<'rules:list-rule-sets'>): ResultOf<'rules:list-rule-sets'> {
+  const pair = request.leftSourceId !== undefined && request.rightSourceId !== undefined;
+  return {
+    ruleSets: listStoredRuleSets(ctx.db),
+    latestForPair: pair ? latestCompleteRunOfPair(ctx.db, request.leftSourceId!, request.rightSourceId!) : null,
+  };
+}
+
 export function validateRules(_ctx: UseCaseContext, request: RequestOf<'rules:validate-rules'>): ResultOf<'rules:validate-rules'> {
   try {
     parseRuleSet(request.rules);
@@ -32,10 +45,13 @@ export function validateRules(_ctx: UseCaseContext, request: RequestOf<'rules:va
 
 /** Runs the engine in its worker; the run, its results and its audit entry are persisted there. */
 export async function startRun(ctx: UseCaseContext, request: RequestOf<'runs:start-run'>): Promise<ResultOf<'runs:start-run'>> {
-  requireSource(ctx, request.leftSourceId, 'left');
-  requireSource(ctx, request.rightSourceId, 'right');
-  if (request.rules !== undefined) parseRuleSet(request.rules);
-  const outcome = await runEngineTask(ctx, request.taskId, (api, progress, cancel) =>
+  const left = requireSource(ctx, request.leftSourceId, 'left');
+  const right = requireSource(ctx, request.rightSourceId, 'right');
+  const rules = request.rules !== undefined ? parseRuleSet(request.rules) : ruleSetForKinds(left.kind, right.kind);
+  const taskId = request.taskId ?? randomUUID();
+  const describe = runProgressSteps(rules.passes.map((pass) => pass.name));
+  const progress = Comlink.proxy<ProgressSink>((done, total, phase) => ctx.emit('recon:progress', { taskId, ...describe(done, total, phase) }));
+  const outcome = await runEngineTask(ctx, taskId, (api, _rawProgress, cancel) =>
     api.runReconciliation(
       ctx.storeDir,
       {
@@ -47,7 +63,11 @@ export async function startRun(ctx: UseCaseContext, request: RequestOf<'runs:sta
       progress,
       cancel,
     ),
-  );
+  ).catch((error: unknown) => {
+    // A cancelled or failed run is still a new row in the runs list, shown with its status.
+    ctx.emit('recon:workspace-changed', { reason: 'run stopped' });
+    throw error;
+  });
   ctx.emit('recon:workspace-changed', { reason: 'run completed' });
   return {
     runId: outcome.runId,

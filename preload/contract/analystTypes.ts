@@ -117,14 +117,22 @@ export interface RunComparison {
   classDelta: { key: BreakClass; current: number; previous: number }[];
   breaksCurrent: number;
   breaksPrevious: number;
-  /** Scalar facts the engine put under summary_json.impact, shown as given. */
-  engineImpact: { key: string; value: string }[];
+  /**
+   * Match groups this run has that the previous one did not (gained), the previous run's groups that are
+   * gone (lost), and gained groups that regroup a record the previous run had matched (changed); null
+   * when the engine recorded no impact for this run.
+   */
+  matches: { gained: number; lost: number; changed: number } | null;
 }
 
 export interface RunDashboard {
   runId: number;
   status: string;
+  ruleSetId: number;
   ruleSetName: string;
+  ruleSetVersion: number;
+  leftSourceId: number;
+  rightSourceId: number;
   startedAtMs: number;
   finishedAtMs: number | null;
   fingerprint: string | null;
@@ -147,6 +155,8 @@ export interface RunDashboard {
   topCustomers: BreakdownRow[];
   sources: SourceFrontier[];
   comparison: RunComparison | null;
+  /** Who cancelled the run, or why it failed, from its audit entry; null for a complete or running run. */
+  ending: { actor: string; reason: string } | null;
 }
 
 /** One input record with its citation. */

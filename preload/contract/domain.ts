@@ -61,4 +61,6 @@ export interface ProgressEvent {
   /** Null when the total is not known yet. */
   total: number | null;
   message?: string;
+  /** For a task of several steps (a run): the current one, 1-based, of how many; it never goes back. */
+  step?: { index: number; count: number };
 }

@@ -14,3 +14,15 @@ export interface RunPreview {
   matchRate: number;
   counts: Record<string, number>;
 }
+
+/** A rule set stored in the workspace (every run saves the one it used, versioned by name). */
+export interface StoredRuleSet {
+  id: number;
+  name: string;
+  version: number;
+  /** The rule set JSON as the engine validated it. */
+  rules: unknown;
+  createdAtMs: number;
+  /** The newest run that used it, any status; null when none did. */
+  lastRunId: number | null;
+}

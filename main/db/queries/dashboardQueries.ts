@@ -94,3 +94,17 @@ export function dashboardVersion(db: Db, runId: number): string {
   const events = db.prepare('SELECT MAX(id) FROM triage_events').pluck().get() as number | null;
   return `${run?.status}|${run?.finished_at}|${audited}|${events}`;
 }
+
+/**
+ * The audit entry that ended a run without results (run.cancelled / run.failed): its actor and reason.
+ * The log has no index by run, but only a non-complete run's dashboard asks, and it is read once per version.
+ */
+export function runEnding(db: Db, runId: number): { actor: string; reason: string } | null {
+  const row = db
+    .prepare(
+      `SELECT actor, json_extract(body, '$.data.reason') AS reason FROM audit_log
+       WHERE kind IN ('run.cancelled', 'run.failed') AND json_extract(body, '$.data.runId') = ? ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(runId) as { actor: string; reason: unknown } | undefined;
+  return row ? { actor: row.actor, reason: typeof row.reason === 'string' ? row.reason : '' } : null;
+}

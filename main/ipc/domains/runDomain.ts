@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../../../preload/contract';
-import { exportRunResults, getDefaultRules, previewRunOnSample, startRun, validateRules } from '../../usecases/runUseCases';
+import { exportRunResults, getDefaultRules, listRuleSets, previewRunOnSample, startRun, validateRules } from '../../usecases/runUseCases';
 import { defineDomain, taskIdSchema } from './defineDomain';
 
 const id = z.number().int().positive();
@@ -10,6 +10,10 @@ const rules = z.record(z.string(), z.unknown());
 
 export const runDomain = defineDomain({
   'rules:get-defaults': { schema: z.strictObject({ leftKind: kind, rightKind: kind }), handler: getDefaultRules },
+  'rules:list-rule-sets': {
+    schema: z.strictObject({ leftSourceId: id.optional(), rightSourceId: id.optional() }),
+    handler: listRuleSets,
+  },
   'rules:validate-rules': { schema: z.strictObject({ rules: z.unknown() }), handler: validateRules },
   'runs:preview-run': {
     schema: z.strictObject({

@@ -16,11 +16,11 @@ import {
   groupedBreaks,
   matchedRecordCounts,
   recordCount,
+  runEnding,
   timeSpan,
   topBy,
   type GroupedBreaks,
 } from '../../db/queries/dashboardQueries';
-import { scalarText } from '../../db/queries/explanationJson';
 import { getSource } from '../../db/queries/sourcesQueries';
 import type { Db } from '../../db/openWorkspace';
 import type { UseCaseContext } from '../context';
@@ -62,32 +62,38 @@ function frontiers(db: Db, leftId: number, rightId: number): SourceFrontier[] {
   }));
 }
 
+/** The engine's match impact from summary_json.impact (see workers/matching/runStore RunImpact), when whole. */
+function matchImpact(summaryJson: string): RunComparison['matches'] {
+  try {
+    const impact = (JSON.parse(summaryJson) as { impact?: Record<string, unknown> | null }).impact;
+    const count = (key: string) => (typeof impact?.[key] === 'number' ? (impact[key] as number) : null);
+    const [gained, lost, changed] = [count('matchesGained'), count('matchesLost'), count('matchesChanged')];
+    return gained === null || lost === null || changed === null ? null : { gained, lost, changed };
+  } catch {
+    // A summary the engine could not write as JSON shows no match impact; the class deltas still stand.
+    return null;
+  }
+}
+
 function comparison(db: Db, runId: number, previousRunId: number | null, summaryJson: string): RunComparison | null {
   if (previousRunId === null) return null;
   const current = classCounts(db, runId);
   const previous = classCounts(db, previousRunId);
-  let impact: { key: string; value: string }[] = [];
-  try {
-    const summary = JSON.parse(summaryJson) as { impact?: unknown };
-    if (summary.impact && typeof summary.impact === 'object') {
-      impact = Object.entries(summary.impact as Record<string, unknown>).map(([key, value]) => ({ key, value: scalarText(value) }));
-    }
-  } catch {
-    // A summary the engine could not write as JSON shows no engine impact; the class deltas still stand.
-  }
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
   return {
     previousRunId,
     classDelta: BREAK_CLASSES.map((key) => ({ key, current: current.get(key) ?? 0, previous: previous.get(key) ?? 0 })),
     breaksCurrent: sum(current),
     breaksPrevious: sum(previous),
-    engineImpact: impact,
+    matches: matchImpact(summaryJson),
   };
 }
 
 interface RunInfo {
   status: string;
+  rule_set_id: number;
   rule_set_name: string;
+  rule_set_version: number;
   started_at: number;
   finished_at: number | null;
   fingerprint: string | null;
@@ -106,7 +112,7 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
   const run = requireRun(db, runId);
   const info = db
     .prepare(
-      `SELECT runs.status, rule_sets.name AS rule_set_name, started_at, finished_at, fingerprint, summary_json
+      `SELECT runs.status, runs.rule_set_id, rule_sets.name AS rule_set_name, rule_sets.version AS rule_set_version, started_at, finished_at, fingerprint, summary_json
        FROM runs JOIN rule_sets ON rule_sets.id = runs.rule_set_id WHERE runs.id = ?`,
     )
     .get(runId) as RunInfo;
@@ -124,7 +130,11 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
   return {
     runId,
     status: info.status,
+    ruleSetId: info.rule_set_id,
     ruleSetName: info.rule_set_name,
+    ruleSetVersion: info.rule_set_version,
+    leftSourceId: run.left_source_id,
+    rightSourceId: run.right_source_id,
     startedAtMs: info.started_at,
     finishedAtMs: info.finished_at,
     fingerprint: info.fingerprint,
@@ -145,7 +155,8 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
     topAccounts: topBy(db, runId, 'account', topN),
     topCustomers: topBy(db, runId, 'customer', topN),
     sources,
-    comparison: comparison(db, runId, run.previous_run_id, info.summary_json),
+    comparison: info.status === 'complete' ? comparison(db, runId, run.previous_run_id, info.summary_json) : null,
+    ending: info.status === 'cancelled' || info.status === 'failed' ? runEnding(db, runId) : null,
   };
 }
 

@@ -1,11 +1,19 @@
 import type { SourceKind } from '../domain';
-import type { RunPreview, RunResult } from '../runTypes';
+import type { RunPreview, RunResult, StoredRuleSet } from '../runTypes';
 
 export interface RunMethods {
   /** The default rule set for two source kinds, as editable JSON. */
   'rules:get-defaults': {
     request: { leftKind: SourceKind; rightKind: SourceKind };
     result: { rules: unknown };
+  };
+  /**
+   * The workspace's stored rule sets, newest first; read-only. With both source ids, also the rule set
+   * of that pair's latest complete run, to start a new run of the pair from.
+   */
+  'rules:list-rule-sets': {
+    request: { leftSourceId?: number; rightSourceId?: number };
+    result: { ruleSets: StoredRuleSet[]; latestForPair: { runId: number; ruleSetId: number } | null };
   };
   /** Validates a rule set; errors name the path and what was expected. */
   'rules:validate-rules': {
@@ -31,6 +39,7 @@ export interface RunMethods {
 
 export const RUN_METHODS = [
   'rules:get-defaults',
+  'rules:list-rule-sets',
   'rules:validate-rules',
   'runs:preview-run',
   'runs:start-run',

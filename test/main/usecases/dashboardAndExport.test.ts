@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../../../main/audit/auditLog';
 import { exportBreaksCsv } from '../../../main/usecases/analyst/exportBreaksCsv';
 import { getRunDashboard } from '../../../main/usecases/analyst/runDashboard';
 import { updateBreaks } from '../../../main/usecases/analyst/triageUseCases';
@@ -29,14 +30,41 @@ describe('runs:get-dashboard', () => {
     const first = seedSmallRun(ctx.db);
     const second = insertRun(ctx.db, first.leftSourceId, first.rightSourceId, first.runId);
     insertBreak(ctx.db, second, { cls: 'delay', amount: 5 });
+    const impact = { previousRunId: first.runId, matchesGained: 4, matchesLost: 1, matchesChanged: 2, breaksDelta: { delay: -12 } };
+    ctx.db.prepare('UPDATE runs SET summary_json = ? WHERE id = ?').run(JSON.stringify({ impact }), second);
     const d = await getRunDashboard(ctx, { runId: second });
-    expect(d.comparison).toMatchObject({ previousRunId: first.runId, breaksCurrent: 1, breaksPrevious: 5, engineImpact: [{ key: 'newBreaks', value: '3' }] });
+    expect(d.comparison).toMatchObject({ previousRunId: first.runId, breaksCurrent: 1, breaksPrevious: 5, matches: { gained: 4, lost: 1, changed: 2 } });
     expect(d.comparison!.classDelta.find((c) => c.key === 'delay')).toEqual({ key: 'delay', current: 1, previous: 1 });
 
     const before = await getRunDashboard(ctx, { runId: first.runId });
     expect(before.byState[0]).toMatchObject({ key: 'open', count: 5 });
     await updateBreaks(ctx, { runId: first.runId, target: { breakIds: first.breakIds.slice(0, 2) }, change: { state: 'investigating' } });
     expect((await getRunDashboard(ctx, { runId: first.runId })).byState.map((s) => s.count)).toEqual([3, 2, 0, 0]);
+  });
+
+  it('impact card regression: an impact without the three match counts gives no match impact, not raw keys', async () => {
+    const ctx = context();
+    const first = seedSmallRun(ctx.db);
+    const second = insertRun(ctx.db, first.leftSourceId, first.rightSourceId, first.runId);
+    const d = await getRunDashboard(ctx, { runId: second });
+    expect(d.comparison).toMatchObject({ previousRunId: first.runId, matches: null });
+    expect(d.comparison).not.toHaveProperty('engineImpact');
+  });
+});
+
+describe('runs:get-dashboard of a run without results', () => {
+  it('says who cancelled the run and why it failed, from the audit log, and compares nothing', async () => {
+    const ctx = context();
+    const first = seedSmallRun(ctx.db);
+    const cancelled = insertRun(ctx.db, first.leftSourceId, first.rightSourceId, first.runId, 'cancelled');
+    const failed = insertRun(ctx.db, first.leftSourceId, first.rightSourceId, first.runId, 'failed');
+    ctx.db.transaction(() => {
+      appendAudit(ctx.db, { actor: 'alice', kind: 'run.cancelled', data: { runId: cancelled, reason: 'reconciliation was cancelled' } });
+      appendAudit(ctx.db, { actor: 'bob', kind: 'run.failed', data: { runId: failed, reason: 'disk full' } });
+    })();
+    expect(await getRunDashboard(ctx, { runId: cancelled })).toMatchObject({ status: 'cancelled', ending: { actor: 'alice' }, comparison: null, breakCount: 0 });
+    expect((await getRunDashboard(ctx, { runId: failed })).ending).toEqual({ actor: 'bob', reason: 'disk full' });
+    expect((await getRunDashboard(ctx, { runId: first.runId })).ending).toBeNull();
   });
 });
 

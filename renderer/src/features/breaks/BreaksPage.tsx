@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount } from '../../components/formatters';
 import { DiffDrawer, type DiffTarget } from '../diff/DiffDrawer';
 import { MatchesPanel } from '../matches/MatchesPanel';
+import { RunNotCompleteNotice } from '../runs/RunNotCompleteNotice';
 import { RunSelect } from '../runs/RunSelect';
 import { useSelectedRun } from '../runs/selectedRun';
 import { TriageBar } from '../triage/TriageBar';
@@ -150,6 +151,7 @@ export function BreaksPage({ onNavigate }: { onNavigate: (page: PageId) => void 
     );
   }
   const runId = selected.runId !== null && runs.some((r) => r.id === selected.runId) ? selected.runId : runs[0]!.id;
+  const run = runs.find((r) => r.id === runId)!;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -161,7 +163,11 @@ export function BreaksPage({ onNavigate }: { onNavigate: (page: PageId) => void 
         </div>
         <RunSelect runs={runs} sources={summary.data?.sources ?? []} runId={runId} />
       </Group>
-      <RunBreaks key={`${runId}|${selected.classes.join(',')}`} runId={runId} initialClasses={selected.classes} storePath={summary.data!.storePath} />
+      {run.status === 'complete' ? (
+        <RunBreaks key={`${runId}|${selected.classes.join(',')}`} runId={runId} initialClasses={selected.classes} storePath={summary.data!.storePath} />
+      ) : (
+        <RunNotCompleteNotice runId={runId} status={run.status} startedAtMs={run.startedAtMs} finishedAtMs={run.finishedAtMs} ending={null} />
+      )}
     </Stack>
   );
 }

@@ -8,24 +8,36 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { TaskProgress } from '../../components/TaskProgress';
 import { ImportWizard } from '../import/ImportWizard';
 import { RuleSetEditor } from './RuleSetEditor';
+import { RuleSetPicker } from './RuleSetPicker';
+import { useRuleSetChoice } from './useRuleSetChoice';
 import { useRuleSetDraft } from './useRuleSetDraft';
 
 const label = (s: SourceSummary) => `${s.name} · ${s.kind} · ${s.rowsImported.toLocaleString('en-US')} rows`;
 
-/** Pick two sources, adjust the rules, preview on a sample, then run with progress and cancel. */
-export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) => void }) {
+/** What a re-run starts from: the run's two sources and its rule set. */
+export interface NewRunStart {
+  leftSourceId: number;
+  rightSourceId: number;
+  ruleSetId: number;
+}
+
+/** Pick two sources and a rule set, adjust the rules, preview on a sample, then run with progress and cancel. */
+export function NewRunPanel({ onRunComplete, start }: { onRunComplete: (runId: number) => void; start?: NewRunStart }) {
   const summary = useReconQuery('workspace:get-summary', { auditLimit: 0 });
   const sources = (summary.data?.sources ?? []).filter((s) => s.status === 'complete');
-  const [leftId, setLeftId] = useState<string | null>(null);
-  const [rightId, setRightId] = useState<string | null>(null);
+  const [leftId, setLeftId] = useState<string | null>(start ? String(start.leftSourceId) : null);
+  const [rightId, setRightId] = useState<string | null>(start ? String(start.rightSourceId) : null);
   const left = sources.find((s) => String(s.id) === leftId) ?? null;
   const right = sources.find((s) => String(s.id) === rightId) ?? null;
-  const draft = useRuleSetDraft(left?.kind ?? null, right?.kind ?? null);
+  const draft = useRuleSetDraft();
+  const ruleSet = useRuleSetChoice(left, right, draft, start?.ruleSetId);
   const [preview, setPreview] = useState<RunPreview | null>(null);
   const [result, setResult] = useState<RunResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const task = useTask();
-  const ready = left && right && left.id !== right.id && draft.valid;
+  // An unanswered "replace your edited rules?" is answered before anything runs.
+  const ready = left && right && left.id !== right.id && draft.valid && !ruleSet.pendingLabel;
   // Import on the spot: the wizard in a dialog; the new source fills the side it was opened for.
   const [importFor, setImportFor] = useState<'left' | 'right' | null>(null);
   const importDialog = (
@@ -43,10 +55,13 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
 
   const guard = async (fn: () => Promise<void>) => {
     setError(null);
+    setCancelled(false);
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof ReconCallError ? e.message : String(e));
+      // Cancelling is what the analyst asked for, not a failure to report.
+      if (e instanceof ReconCallError && e.error.code === 'CANCELLED') setCancelled(true);
+      else setError(e instanceof ReconCallError ? e.message : String(e));
     }
   };
   const runPreview = () =>
@@ -81,10 +96,16 @@ export function NewRunPanel({ onRunComplete }: { onRunComplete: (runId: number) 
         {importButtons}
         {!tooFew && <>
         {left && right && left.id === right.id && <Alert color="yellow">Pick two different sources.</Alert>}
+        {left && right && left.id !== right.id && <RuleSetPicker choice={ruleSet} edited={draft.edited} />}
         {left && right && draft.text && (
           <RuleSetEditor text={draft.text} onTextChange={draft.setText} parsed={draft.parsed} errors={draft.errors} />
         )}
         {error && <ErrorNotice title="The reconciliation could not run" message={error} />}
+        {cancelled && !task.running && (
+          <Alert color="gray" title="Run cancelled" role="status">
+            The run stopped before it finished and kept no results; it is listed as cancelled. Run it again when ready.
+          </Alert>
+        )}
         {preview && (
           <Alert color="blue" title={`Preview: ${(preview.matchRate * 100).toFixed(1)}% of a sample matched`} role="status">
             {preview.sampled.left.toLocaleString('en-US')} left and {preview.sampled.right.toLocaleString('en-US')} right records sampled;

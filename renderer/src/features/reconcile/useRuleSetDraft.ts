@@ -1,22 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { SourceKind } from '../../../../preload/contract';
 import { call } from '../../api/reconClient';
 import { parseRulesText } from './ruleSetForm';
 
-/** The rule-set text being edited: starts from the defaults for the two kinds, validated by main as it changes. */
-export function useRuleSetDraft(leftKind: SourceKind | null, rightKind: SourceKind | null) {
+/**
+ * The rule-set text being edited, validated by main as it changes. `load` replaces it with a picked
+ * rule set; `edited` says whether the analyst changed it since, so nothing replaces edits unasked.
+ */
+export function useRuleSetDraft() {
   const [text, setText] = useState('');
+  const [edited, setEdited] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const parsed = parseRulesText(text);
-
-  useEffect(() => {
-    if (!leftKind || !rightKind) return;
-    let live = true;
-    void call('rules:get-defaults', { leftKind, rightKind }).then(({ rules }) => live && setText(JSON.stringify(rules, null, 2)));
-    return () => {
-      live = false;
-    };
-  }, [leftKind, rightKind]);
 
   useEffect(() => {
     if (!text) return;
@@ -30,5 +24,21 @@ export function useRuleSetDraft(leftKind: SourceKind | null, rightKind: SourceKi
     return () => clearTimeout(timer);
   }, [text]);
 
-  return { text, setText, parsed: parsed.rules, errors, valid: parsed.rules !== null && errors.length === 0 };
+  return {
+    text,
+    edited,
+    setText: (next: string) => {
+      setText(next);
+      setEdited(true);
+    },
+    load: (next: string) => {
+      setText(next);
+      setEdited(false);
+    },
+    parsed: parsed.rules,
+    errors,
+    valid: parsed.rules !== null && errors.length === 0,
+  };
 }
+
+export type RuleSetDraft = ReturnType<typeof useRuleSetDraft>;

@@ -6,39 +6,53 @@ function signed(n: number): string {
   return `${n > 0 ? '+' : ''}${formatCount(n)}`;
 }
 
+// More breaks is worse, fewer is better; unchanged stays quiet.
+const deltaColor = (delta: number) => (delta > 0 ? 'red' : delta < 0 ? 'green' : 'dimmed');
+
+/** What changed against the previous run of the same two sources: matches, then breaks per class. */
 export function RunComparisonCard({ comparison }: { comparison: RunComparison }) {
   const total = comparison.breaksCurrent - comparison.breaksPrevious;
+  const classes = comparison.classDelta.filter((c) => c.current || c.previous);
+  const m = comparison.matches;
   return (
     <Card withBorder aria-label="Impact against the previous run">
       <Group justify="space-between" mb="xs">
         <Title order={4}>Impact against run #{comparison.previousRunId}</Title>
-        <Text fw={600} c={total > 0 ? 'red' : 'green'}>
+        <Text fw={600} c={deltaColor(total)}>
           {signed(total)} breaks
         </Text>
       </Group>
-      <Table>
-        <Table.Tbody>
-          {comparison.classDelta
-            .filter((c) => c.current || c.previous)
-            .map((c) => (
+      {m && (
+        <Text size="sm" mb="xs" aria-label="Match impact">
+          Matches gained {formatCount(m.gained)} · lost {formatCount(m.lost)} · changed {formatCount(m.changed)}
+        </Text>
+      )}
+      {classes.length === 0 ? (
+        <Text size="sm" c="dimmed">Neither run has breaks.</Text>
+      ) : (
+        <Table aria-label="Breaks per class against the previous run" layout="fixed">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Class</Table.Th>
+              <Table.Th ta="right">This run</Table.Th>
+              <Table.Th ta="right">Run #{comparison.previousRunId}</Table.Th>
+              <Table.Th ta="right">Δ</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {classes.map((c) => (
               <Table.Tr key={c.key}>
                 <Table.Td>{c.key}</Table.Td>
-                <Table.Td ta="right">{formatCount(c.previous)} → {formatCount(c.current)}</Table.Td>
-                <Table.Td ta="right" c={c.current > c.previous ? 'red' : c.current < c.previous ? 'green' : 'dimmed'}>
+                <Table.Td ta="right">{formatCount(c.current)}</Table.Td>
+                <Table.Td ta="right">{formatCount(c.previous)}</Table.Td>
+                <Table.Td ta="right" c={deltaColor(c.current - c.previous)}>
                   {signed(c.current - c.previous)}
                 </Table.Td>
               </Table.Tr>
             ))}
-          {comparison.engineImpact.map((fact) => (
-            <Table.Tr key={fact.key}>
-              <Table.Td c="dimmed">{fact.key}</Table.Td>
-              <Table.Td colSpan={2} ta="right">
-                {fact.value}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Tbody>
+        </Table>
+      )}
     </Card>
   );
 }

@@ -1,31 +1,52 @@
-import { Badge, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { RunDashboard } from '../../../../preload/contract';
 import { useReconQuery } from '../../api/useRecon';
+import type { NewRunStart } from '../reconcile/NewRunPanel';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatCount, formatTimestamp } from '../../components/formatters';
+import { formatCount } from '../../components/formatters';
 import { BreakdownTable } from './BreakdownTable';
 import { BreaksOverTimeChart } from './BreaksOverTimeChart';
 import { RunComparisonCard } from './RunComparisonCard';
+import { RunDashboardHeader } from './RunDashboardHeader';
+import { RunNotCompleteNotice } from './RunNotCompleteNotice';
 import { SourceFrontierTable } from './SourceFrontierTable';
 import { StatCard } from './StatCard';
 import { TopList } from './TopList';
 
-export function RunDashboardView({ runId, onOpenBreaks }: { runId: number; onOpenBreaks: (classes: string[]) => void }) {
-  const [bucket, setBucket] = useState<'auto' | 'hour' | 'day'>('auto');
+type Bucket = 'auto' | 'hour' | 'day';
+
+export function RunDashboardView({ runId, exportDir, onOpenBreaks, onRerun }: {
+  runId: number;
+  exportDir: string;
+  onOpenBreaks: (classes: string[]) => void;
+  onRerun: (start: NewRunStart) => void;
+}) {
+  const [bucket, setBucket] = useState<Bucket>('auto');
   const query = useReconQuery('runs:get-dashboard', { runId, bucket, topN: 8 });
   if (query.loading && !query.data) return <Loader aria-label="Loading dashboard" />;
   if (query.error || !query.data) return <ErrorNotice title="Could not build the dashboard" message={`${query.error ?? 'No data'}. Pick another run or reload.`} />;
   const d = query.data;
   return (
     <Stack gap="md" aria-label="Run dashboard">
-      <Group gap="xs">
-        <Badge color={d.status === 'complete' ? 'green' : d.status === 'running' ? 'yellow' : 'red'}>{d.status}</Badge>
-        <Text size="sm">rules {d.ruleSetName}</Text>
-        <Text size="sm" c="dimmed">
-          started {formatTimestamp(d.startedAtMs)}
-          {d.fingerprint ? ` · fingerprint ${d.fingerprint.slice(0, 12)}…` : ''}
-        </Text>
-      </Group>
+      <RunDashboardHeader d={d} exportDir={exportDir} onRerun={onRerun} />
+      {d.status !== 'complete' ? (
+        <RunNotCompleteNotice runId={runId} status={d.status} startedAtMs={d.startedAtMs} finishedAtMs={d.finishedAtMs} ending={d.ending} />
+      ) : (
+        <CompleteRunDashboard d={d} bucket={bucket} onBucket={setBucket} onOpenBreaks={onOpenBreaks} />
+      )}
+    </Stack>
+  );
+}
+
+function CompleteRunDashboard({ d, bucket, onBucket, onOpenBreaks }: {
+  d: RunDashboard;
+  bucket: Bucket;
+  onBucket: (bucket: Bucket) => void;
+  onOpenBreaks: (classes: string[]) => void;
+}) {
+  return (
+    <>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <StatCard label="Matched" value={d.matchedPercent === null ? '—' : `${d.matchedPercent}%`} detail={`${formatCount(d.leftMatched)} of ${formatCount(d.leftRecords)} left · ${formatCount(d.rightMatched)} of ${formatCount(d.rightRecords)} right`} />
         <StatCard label="Breaks" value={formatCount(d.breakCount)} detail={`${formatCount(d.byState[0]?.count ?? 0)} still open`} />
@@ -50,7 +71,7 @@ export function RunDashboardView({ runId, onOpenBreaks }: { runId: number; onOpe
       <Card withBorder>
         <Group justify="space-between" mb="xs">
           <Title order={4}>Breaks over time</Title>
-          <SegmentedControl size="xs" value={bucket} onChange={(v) => setBucket(v as typeof bucket)} data={[{ value: 'auto', label: 'Auto' }, { value: 'hour', label: 'By hour' }, { value: 'day', label: 'By day' }]} />
+          <SegmentedControl size="xs" value={bucket} onChange={(v) => onBucket(v as Bucket)} data={[{ value: 'auto', label: 'Auto' }, { value: 'hour', label: 'By hour' }, { value: 'day', label: 'By day' }]} />
         </Group>
         <BreaksOverTimeChart buckets={d.overTime} bucket={d.bucket} />
         {d.breaksWithoutTime > 0 && (
@@ -80,6 +101,6 @@ export function RunDashboardView({ runId, onOpenBreaks }: { runId: number; onOpe
         </Card>
       </SimpleGrid>
       {d.comparison && <RunComparisonCard comparison={d.comparison} />}
-    </Stack>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { useReconQuery } from '../../api/useRecon';
 import type { PageId } from '../../app/pages';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { NewRunPanel } from '../reconcile/NewRunPanel';
+import { NewRunPanel, type NewRunStart } from '../reconcile/NewRunPanel';
 import { RunDashboardView } from './RunDashboardView';
 import { RunSelect } from './RunSelect';
 import { selectRun, useSelectedRun } from './selectedRun';
@@ -12,18 +12,22 @@ import { selectRun, useSelectedRun } from './selectedRun';
 export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void }) {
   const summary = useReconQuery('workspace:get-summary', { auditLimit: 0 });
   const selected = useSelectedRun();
-  const [newRun, setNewRun] = useState(false);
+  // A fresh panel per opening (the key), so a re-run always starts from the run it came from.
+  const [newRun, setNewRun] = useState<{ key: number; start?: NewRunStart } | null>(null);
+  const openNewRun = (start?: NewRunStart) => setNewRun({ key: Date.now(), ...(start ? { start } : {}) });
   const panel = newRun && (
     <Card withBorder aria-label="New reconciliation">
       <Group justify="space-between" mb="xs">
         <Title order={4}>New reconciliation</Title>
-        <Button size="xs" variant="subtle" onClick={() => setNewRun(false)}>
+        <Button size="xs" variant="subtle" onClick={() => setNewRun(null)}>
           Close
         </Button>
       </Group>
       <NewRunPanel
+        key={newRun.key}
+        {...(newRun.start ? { start: newRun.start } : {})}
         onRunComplete={(runId) => {
-          setNewRun(false);
+          setNewRun(null);
           selectRun(runId);
         }}
       />
@@ -45,7 +49,7 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
                 : 'A run reconciles two imported sources and finds every break. Start one and import a ledger and a processor or bank file on the way (or load the demo from the Workspace page).'
             }
             actionLabel="Start a reconciliation"
-            onAction={() => setNewRun(true)}
+            onAction={() => openNewRun()}
           />
         )}
       </Stack>
@@ -62,7 +66,7 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
           </Text>
         </div>
         <Group align="flex-end" gap="xs">
-          <Button variant="light" onClick={() => setNewRun(true)} disabled={newRun}>
+          <Button variant="light" onClick={() => openNewRun()} disabled={newRun !== null}>
             New run
           </Button>
           <RunSelect runs={runs} sources={summary.data?.sources ?? []} runId={runId} />
@@ -71,6 +75,8 @@ export function RunsPage({ onNavigate }: { onNavigate: (page: PageId) => void })
       {panel}
       <RunDashboardView
         runId={runId}
+        exportDir={(summary.data?.storePath ?? '').replace(/[\\/][^\\/]*$/, '')}
+        onRerun={openNewRun}
         onOpenBreaks={(classes) => {
           selectRun(runId, classes);
           onNavigate('breaks');

@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { RunSummary, SourceSummary } from '../../../../preload/contract';
 import { formatCount, formatTimestamp } from '../../components/formatters';
+import { RunStatusBadge } from '../runs/RunStatusBadge';
 
 export function RunsTable({ runs, sources }: { runs: RunSummary[]; sources: SourceSummary[] }) {
   if (runs.length === 0) {
@@ -16,6 +17,7 @@ export function RunsTable({ runs, sources }: { runs: RunSummary[]; sources: Sour
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Run</Table.Th>
+          <Table.Th>Status</Table.Th>
           <Table.Th>Left ↔ right</Table.Th>
           <Table.Th ta="right">Matched</Table.Th>
           <Table.Th>Started</Table.Th>
@@ -26,9 +28,13 @@ export function RunsTable({ runs, sources }: { runs: RunSummary[]; sources: Sour
           <Table.Tr key={run.id}>
             <Table.Td>#{run.id}</Table.Td>
             <Table.Td>
+              <RunStatusBadge status={run.status} size="xs" />
+            </Table.Td>
+            <Table.Td>
               {nameOf(run.leftSourceId)} ↔ {nameOf(run.rightSourceId)}
             </Table.Td>
-            <Table.Td ta="right">{formatCount(run.counts['matches'] ?? 0)}</Table.Td>
+            {/* A run without results has no match count; a 0 would read as "nothing matched". */}
+            <Table.Td ta="right">{run.status === 'complete' ? formatCount(run.counts['matches'] ?? 0) : '—'}</Table.Td>
             <Table.Td>{formatTimestamp(run.startedAtMs)}</Table.Td>
           </Table.Tr>
         ))}
