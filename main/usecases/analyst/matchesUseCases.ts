@@ -12,6 +12,7 @@ import {
 import { insertEvent, snapshotOf, snapshotsByIds, writeSnapshot } from '../../db/queries/triageQueries';
 import type { UseCaseContext } from '../context';
 import { UseCaseError } from '../errors';
+import { breaksForFreedRecords } from './freedRecordBreaks';
 import { requireRun } from './requireRun';
 
 export function queryMatchesUseCase(ctx: UseCaseContext, request: RequestOf<'matches:query-matches'>): ResultOf<'matches:query-matches'> {
@@ -77,7 +78,11 @@ export function createManualMatch(ctx: UseCaseContext, request: RequestOf<'match
   return result;
 }
 
-/** Removes a match; its whole row goes into the audit entry so nothing is lost. */
+/**
+ * Removes a match; its whole row goes into the audit entry so nothing is lost. Breaks a manual match
+ * had resolved reopen, and freed records no break cites become breaks, so every record stays matched
+ * or in a break.
+ */
 export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:remove-match'>): ResultOf<'matches:remove-match'> {
   const result = ctx.db
     .transaction(() => {
@@ -95,6 +100,7 @@ export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:rem
         reopened.push(row.id);
       }
       deleteMatch(ctx.db, match.id);
+      const created = breaksForFreedRecords(ctx.db, { runId: match.runId, match, actor: ctx.actor, reason: request.reason, nowMs: now });
       appendAudit(ctx.db, {
         actor: ctx.actor,
         kind: 'match.removed',
@@ -105,9 +111,10 @@ export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:rem
           match: { strategy: match.strategy, score: match.score, manual: match.manual, leftIds: match.leftIds, rightIds: match.rightIds, amountDeltaMinor: match.amountDeltaMinor, timeDeltaMs: match.timeDeltaMs, note: match.note },
           reason: request.reason,
           reopenedBreakIds: reopened,
+          createdBreakIds: created,
         },
       });
-      return { removedMatchId: match.id, reopenedBreakIds: reopened };
+      return { removedMatchId: match.id, reopenedBreakIds: reopened, createdBreakIds: created };
     })
     .immediate();
   ctx.emit('recon:workspace-changed', { reason: 'match removed' });

@@ -21,11 +21,12 @@ export interface MatchesMethods {
   };
   /**
    * Removes a match with a reason (its full row goes into the audit entry); breaks a manual match
-   * had resolved go back to open.
+   * had resolved go back to open, and each freed record no break cites becomes a new break
+   * (missing_right for a left record, missing_left for a right one) explaining who unmatched it and why.
    */
   'matches:remove-match': {
     request: { matchId: number; reason: string };
-    result: { removedMatchId: number; reopenedBreakIds: number[] };
+    result: { removedMatchId: number; reopenedBreakIds: number[]; createdBreakIds: number[] };
   };
 }
 

@@ -111,7 +111,7 @@ export function DiffDrawer({ target, onClose }: { target: DiffTarget | null; onC
         setOutcome({ ok: true, text: `Manual match #${result.match.id} created; ${result.resolvedBreakIds.length} break(s) resolved.` });
       } else {
         const result = await call('matches:remove-match', { matchId: p.matchId, reason });
-        setOutcome({ ok: true, text: `Match #${result.removedMatchId} removed; ${result.reopenedBreakIds.length} break(s) reopened.` });
+        setOutcome({ ok: true, text: `Match #${result.removedMatchId} removed; ${result.reopenedBreakIds.length} break(s) reopened, ${result.createdBreakIds.length} new break(s) for the freed records.` });
       }
     } catch (error) {
       setOutcome({ ok: false, text: error instanceof Error ? error.message : String(error) });
@@ -133,7 +133,7 @@ export function DiffDrawer({ target, onClose }: { target: DiffTarget | null; onC
         key={pending ? JSON.stringify(pending) : 'none'}
         opened={pending !== null}
         title={pending?.kind === 'unmatch' ? `Unmatch #${pending.matchId}` : 'Manual match'}
-        description={pending?.kind === 'unmatch' ? 'The match is removed; breaks it resolved go back to open. The audit log keeps the whole match.' : 'These records become a manual match and the break is resolved.'}
+        description={pending?.kind === 'unmatch' ? 'The match is removed; breaks it resolved go back to open and records no break cites become missing_left / missing_right breaks. The audit log keeps the whole match.' : 'These records become a manual match and the break is resolved.'}
         confirmLabel={pending?.kind === 'unmatch' ? 'Unmatch' : 'Match'}
         onCancel={() => setPending(null)}
         onConfirm={(reason) => void confirm(reason)}
