@@ -8,7 +8,7 @@ export const SHORTCUTS: readonly { keys: string[]; what: string; where: string }
   { keys: ['Enter'], what: 'Open the side-by-side diff', where: 'Breaks table' },
   { keys: ['x'], what: 'Select or unselect the break', where: 'Breaks table' },
   { keys: ['/'], what: 'Search breaks', where: 'Breaks page' },
-  { keys: ['i'], what: 'Mark selected breaks investigating', where: 'Breaks page' },
+  { keys: ['i'], what: 'Mark the selected breaks (or the cursor row) investigating', where: 'Breaks page' },
   { keys: ['u'], what: 'Undo the last triage action', where: 'Breaks page' },
   { keys: ['Esc'], what: 'Close the diff or this help', where: 'Diff, help' },
 ];
