@@ -204,6 +204,8 @@ export interface DiffCandidate {
   score: number | null;
   /** The engine's words for why this candidate was not taken (criterion and by how much). */
   detail: string;
+  /** The match of this run that already holds the candidate, if any: it cannot be matched again until that one is removed. */
+  claimedByMatchId: number | null;
 }
 
 export interface BreakExplanation {

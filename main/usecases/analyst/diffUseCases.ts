@@ -36,7 +36,7 @@ export function getBreakDiff(ctx: UseCaseContext, request: RequestOf<'breaks:get
   return {
     ...recordsDiff(ctx.db, row.run_id, leftIds, rightIds),
     breakRow: toBreakRow(row),
-    explanation: explainBreak(ctx.db, row.explanation_json),
+    explanation: explainBreak(ctx.db, row.explanation_json, row.run_id),
     history: historyOf(ctx.db, row.id),
     // The engine puts a record either in a match or in a break, out_of_order aside (a matched record
     // can also be out of order), so other breaks can only share records with manual matches.

@@ -1,6 +1,7 @@
 import type { BreakExplanation, DiffCandidate } from '../../../preload/contract';
 import { getCitedRecords } from '../../db/queries/citedRecordsQueries';
 import { parseExplanation, explanationText, scalarText, type JsonObject } from '../../db/queries/explanationJson';
+import { matchOfRecords } from '../../db/queries/matchesQueries';
 import type { Db } from '../../db/openWorkspace';
 
 const ID_KEYS = ['recordId', 'id', 'rightId', 'leftId', 'candidateId'];
@@ -54,20 +55,38 @@ function factText(key: string, value: unknown): string {
   return scalarText(value);
 }
 
+/** Whether the engine said the candidate was already matched when it explained the break. */
+function claimedByEngine(candidate: JsonObject): boolean {
+  const criteria = Array.isArray(candidate['criteria']) ? (candidate['criteria'] as unknown[]) : [];
+  return criteria.some((c) => !!c && typeof c === 'object' && (c as JsonObject)['name'] === 'claimed' && (c as JsonObject)['ok'] === false);
+}
+
+/**
+ * The match holding each candidate now: manual matches made since the run (an index range), and the
+ * engine's for candidates it marked claimed (a scan of the run's matches, so only when one is).
+ */
+function claimingMatches(db: Db, runId: number, objects: JsonObject[], ids: (number | null)[]): Map<number, number> {
+  const owner = matchOfRecords(db, runId, ids.filter((id): id is number => id !== null), { manualOnly: true });
+  const engineClaimed = ids.filter((id, i): id is number => id !== null && !owner.has(id) && claimedByEngine(objects[i]!));
+  for (const [id, matchId] of matchOfRecords(db, runId, engineClaimed)) owner.set(id, matchId);
+  return owner;
+}
+
 /**
  * The engine's explanation made presentable: its text, its other scalar facts, and the nearest
  * candidates resolved to cited records when they name a record id.
  */
-export function explainBreak(db: Db, explanationJson: string): BreakExplanation {
+export function explainBreak(db: Db, explanationJson: string, runId?: number): BreakExplanation {
   const explanation = parseExplanation(explanationJson);
   const raw = Array.isArray(explanation['candidates']) ? (explanation['candidates'] as unknown[]).slice(0, MAX_CANDIDATES) : [];
   const objects = raw.map((c): JsonObject => (c && typeof c === 'object' && !Array.isArray(c) ? (c as JsonObject) : { value: c }));
   const ids = objects.map(candidateId);
   const records = new Map(getCitedRecords(db, ids.filter((id): id is number => id !== null)).map((r) => [r.id, r]));
+  const owner = runId === undefined ? new Map<number, number>() : claimingMatches(db, runId, objects, ids);
   const candidates: DiffCandidate[] = objects.map((candidate, i) => {
     const id = ids[i] ?? null;
     const score = SCORE_KEYS.map((k) => candidate[k]).find((v): v is number => typeof v === 'number') ?? null;
-    return { recordId: id, record: id !== null ? (records.get(id) ?? null) : null, score, detail: candidateDetail(candidate) };
+    return { recordId: id, record: id !== null ? (records.get(id) ?? null) : null, score, detail: candidateDetail(candidate), claimedByMatchId: id !== null ? (owner.get(id) ?? null) : null };
   });
   const text = explanationText(explanation);
   // The engine nests its facts under `facts`; top-level extras are shown alongside.

@@ -1,5 +1,6 @@
 import type { RequestOf, ResultOf } from '../../../preload/contract';
 import { appendAudit } from '../../audit/auditLog';
+import { breaksCitingRecords } from '../../db/queries/citingBreaksQueries';
 import { getCitedRecords } from '../../db/queries/citedRecordsQueries';
 import {
   deleteMatch,
@@ -27,7 +28,8 @@ function earliest(values: (number | null)[]): number | null {
 
 /**
  * A hand-made match: records must come from the run's left and right sources and not already be
- * matched; the named breaks resolve with the reason. Match, break changes and audit commit together.
+ * matched; the named breaks and every open break citing one of the records resolve with the reason
+ * (so no record is both matched and in an open break). Match, break changes and audit commit together.
  */
 export function createManualMatch(ctx: UseCaseContext, request: RequestOf<'matches:create-manual'>): ResultOf<'matches:create-manual'> {
   const run = requireRun(ctx.db, request.runId);
@@ -47,7 +49,9 @@ export function createManualMatch(ctx: UseCaseContext, request: RequestOf<'match
       const amountDelta = right.reduce((a, r) => a + r.amountMinor, 0) - left.reduce((a, r) => a + r.amountMinor, 0);
       const lt = earliest(left.map((r) => r.tsMs));
       const rt = earliest(right.map((r) => r.tsMs));
-      const breaks = snapshotsByIds(ctx.db, run.id, request.breakIds ?? []);
+      // Every open break citing a matched record is settled by the match, not only the one it was made from.
+      const citing = breaksCitingRecords(ctx.db, run.id, [...request.leftIds, ...request.rightIds], { openOnly: true }).map((b) => b.id);
+      const breaks = snapshotsByIds(ctx.db, run.id, [...new Set([...(request.breakIds ?? []), ...citing])]);
       const matchId = insertManualMatch(ctx.db, {
         runId: run.id,
         leftIds: request.leftIds,

@@ -12,8 +12,9 @@ export interface MatchesMethods {
     result: MatchDiff;
   };
   /**
-   * Matches left and right records by hand (manual = 1) with a reason; the named breaks become
-   * resolved with that reason. Refused when a record is already in a match of the run.
+   * Matches left and right records by hand (manual = 1) with a reason; the named breaks, and every
+   * open or investigating break citing one of the records, become resolved with that reason (removing
+   * the match reopens them). Refused when a record is already in a match of the run.
    */
   'matches:create-manual': {
     request: { runId: number; leftIds: number[]; rightIds: number[]; reason: string; breakIds?: number[] };

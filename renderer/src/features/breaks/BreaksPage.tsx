@@ -78,8 +78,8 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
               runId={runId}
               filter={filter}
               selectedIds={[...selected]}
+              cursorId={pages.rowAt(cursor)?.id ?? null}
               matchingLabel={countLabel}
-              matchingCount={pages.count?.count ?? null}
               onDone={() => setSelected(new Set())}
               bindKeys={(keys) => (quick.current = keys)}
             />
@@ -87,7 +87,7 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
           <Group justify="space-between">
             <Group gap="xs">
               <Badge size="lg" variant="light" aria-label="Matching breaks">
-                {countLabel} breaks
+                {countLabel} {total === 1 && !pages.count?.capped ? 'break' : 'breaks'}
               </Badge>
               {pages.counting && <Loader size="xs" aria-label="Counting breaks" />}
               <Text size="xs" c="dimmed">
@@ -128,7 +128,7 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
       <Tabs.Panel value="matches" pt="sm">
         <MatchesPanel runId={runId} onOpen={(id) => setDiff({ kind: 'match', id })} />
       </Tabs.Panel>
-      <DiffDrawer target={diff} onClose={() => setDiff(null)} />
+      <DiffDrawer target={diff} onTarget={setDiff} onClose={() => setDiff(null)} />
     </Tabs>
   );
 }

@@ -9,6 +9,8 @@ export function ExplanationPanel(props: {
   /** Whether a candidate can be matched with the break (it must sit on the other side). */
   canMatch?: (candidate: DiffCandidate) => boolean;
   onMatchCandidate?: (candidate: DiffCandidate) => void;
+  /** Opens the match that already holds a candidate (it cannot be matched again before that one is removed). */
+  onOpenMatch?: (matchId: number) => void;
 }) {
   const { explanation } = props;
   return (
@@ -50,7 +52,12 @@ export function ExplanationPanel(props: {
                   </Text>
                 </Table.Td>
                 <Table.Td w={150}>
-                  {props.onMatchCandidate && candidate.record && (props.canMatch?.(candidate) ?? true) && (
+                  {candidate.claimedByMatchId !== null && (
+                    <Button size="xs" variant="default" disabled={!props.onOpenMatch} onClick={() => props.onOpenMatch?.(candidate.claimedByMatchId!)}>
+                      Open match #{candidate.claimedByMatchId}
+                    </Button>
+                  )}
+                  {candidate.claimedByMatchId === null && props.onMatchCandidate && candidate.record && (props.canMatch?.(candidate) ?? true) && (
                     <Button size="xs" variant="light" onClick={() => props.onMatchCandidate!(candidate)}>
                       Match with this
                     </Button>
