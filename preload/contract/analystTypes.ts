@@ -41,9 +41,17 @@ export interface BreakFilter {
   customer?: string;
   /** "" selects unassigned breaks. */
   assignee?: string;
-  /** Inclusive bounds on the break's amount at risk, in minor units. */
+  /** The break's currency (ISO 4217 code as stored). */
+  currency?: string;
+  /** Inclusive bounds on the break's amount at risk, in minor units as stored (whatever the currency). */
   minAmountMinor?: number;
   maxAmountMinor?: number;
+  /**
+   * Inclusive bounds in major units as decimal text ("12.50"): in `currency` when it is set,
+   * otherwise in each break's own currency (1000 = 1,000 JPY and 1,000.000 KWD alike).
+   */
+  minAmount?: string;
+  maxAmount?: string;
   /** Inclusive lower, exclusive upper bound on the break time. */
   fromMs?: number;
   toMs?: number;

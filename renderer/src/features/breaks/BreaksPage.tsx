@@ -1,6 +1,6 @@
 import { Alert, Badge, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { BreakFilter, BreakSort } from '../../../../preload/contract';
+import type { BreakFilter, BreakRow, BreakSort } from '../../../../preload/contract';
 import { useReconQuery } from '../../api/useRecon';
 import type { PageId } from '../../app/pages';
 import { EmptyState } from '../../components/EmptyState';
@@ -21,6 +21,15 @@ import { VirtualBreaksTable } from './VirtualBreaksTable';
 
 type FilterFields = Omit<BreakFilter, 'runId'>;
 
+function currenciesLoaded(rowAt: (index: number) => BreakRow | null, upTo: number): Set<string> {
+  const seen = new Set<string>();
+  for (let i = 0; i < upTo; i += 1) {
+    const currency = rowAt(i)?.currency;
+    if (currency) seen.add(currency);
+  }
+  return seen;
+}
+
 function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initialClasses: string[]; storePath: string }) {
   const [fields, setFields] = useState<FilterFields>(() => (initialClasses.length ? { classes: initialClasses as FilterFields['classes'] } : {}));
   const [sort, setSort] = useState<BreakSort>({ key: 'ts', direction: 'asc' });
@@ -35,6 +44,8 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
   const countLabel = pages.count ? `${formatCount(total)}${pages.count.capped ? '+' : ''}` : '…';
   const columns = BREAK_COLUMNS.filter((c) => columnIds.includes(c.id));
   const quick = useRef({ investigate: () => {}, undo: () => {} });
+  // Amounts sort by stored minor units, which do not compare across currencies: say so when it matters.
+  const mixedAmountSort = sort.key === 'amount' && !fields.currency && currenciesLoaded(pages.rowAt, Math.min(total, 500)).size > 1;
 
   const onFilter = useCallback((next: FilterFields) => {
     setFields(next);
@@ -99,6 +110,11 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
               <ExportCsvButton filter={filter} sort={sort} defaultPath={`${exportDir}/breaks-run-${runId}.csv`} />
             </Group>
           </Group>
+          {mixedAmountSort && (
+            <Alert color="yellow" role="note" aria-label="Mixed currencies" py={6}>
+              These breaks are in several currencies; amounts are ranked by their minor units (1 JPY, 1 cent and 0.001 KWD count alike). Filter one currency to rank them by value.
+            </Alert>
+          )}
           {pages.error && <ErrorNotice title="Could not load breaks" message={`${pages.error} Change the filter or reload the page.`} />}
           {pages.count && total === 0 ? (
             <Alert color="gray" title="No breaks match this filter">

@@ -10,8 +10,12 @@ export function describeFilter(filter: BreakFilter): string {
   if (filter.account) parts.push(`account ${filter.account}`);
   if (filter.customer) parts.push(`customer ${filter.customer}`);
   if (filter.assignee !== undefined) parts.push(filter.assignee ? `assignee ${filter.assignee}` : 'unassigned');
-  if (filter.minAmountMinor !== undefined) parts.push(`amount ≥ ${filter.minAmountMinor} (minor units)`);
-  if (filter.maxAmountMinor !== undefined) parts.push(`amount ≤ ${filter.maxAmountMinor} (minor units)`);
+  if (filter.currency) parts.push(`currency ${filter.currency}`);
+  const units = filter.currency ? filter.currency : 'in each break’s currency';
+  if (filter.minAmount !== undefined) parts.push(`amount ≥ ${filter.minAmount} ${units}`);
+  if (filter.maxAmount !== undefined) parts.push(`amount ≤ ${filter.maxAmount} ${units}`);
+  if (filter.minAmountMinor !== undefined) parts.push(`amount ≥ ${filter.minAmountMinor} minor units`);
+  if (filter.maxAmountMinor !== undefined) parts.push(`amount ≤ ${filter.maxAmountMinor} minor units`);
   if (filter.fromMs !== undefined) parts.push(`from ${formatTimestamp(filter.fromMs)}`);
   if (filter.toMs !== undefined) parts.push(`before ${formatTimestamp(filter.toMs)}`);
   if (filter.text) parts.push(`search “${filter.text}”`);
