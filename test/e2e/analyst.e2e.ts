@@ -56,13 +56,29 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   const allCount = Number((await page.getByLabel('Matching breaks').textContent())!.replace(/\D/g, ''));
   expect(allCount).toBeGreaterThan(5);
 
-  // Keyboard: move, open the diff.
+  // Keyboard: End/Home jump, / searches and Esc gives the keys back to the table, then move and open the diff.
   await grid.focus();
+  await page.keyboard.press('End');
+  await expect(grid.locator('[data-cursor]')).toHaveAttribute('aria-rowindex', String(allCount + 1));
+  await page.keyboard.press('Home');
+  await expect(grid.locator('[data-cursor]')).toHaveAttribute('aria-rowindex', '2');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('textbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.press('Escape');
   await page.keyboard.press('j');
+  await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('');
   await expect(grid.locator('[data-cursor]')).toHaveAttribute('aria-rowindex', '3');
   await page.keyboard.press('Enter');
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('table', { name: 'Field by field' })).toBeVisible();
+  // j/k inside the open diff step to the next and previous break.
+  const title = drawer.getByRole('heading', { level: 3 });
+  const opened = (await title.textContent())!;
+  await page.keyboard.press('j');
+  await expect(title).not.toHaveText(opened);
+  await expect(grid.locator('[data-cursor]')).toHaveAttribute('aria-rowindex', '4');
+  await page.keyboard.press('k');
+  await expect(title).toHaveText(opened);
   await expect(drawer.getByLabel('Explanation')).toBeVisible();
   await expect(drawer.getByText(/\.csv:\d+/).first()).toBeVisible();
   await page.waitForTimeout(300); // let the drawer's slide-in finish so the screenshot shows it

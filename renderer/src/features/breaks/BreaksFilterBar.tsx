@@ -19,7 +19,7 @@ function toLocal(ms: number | undefined): string {
 }
 
 /** Every filter of the breaks table; text fields apply after a short pause in typing. */
-export function BreaksFilterBar({ value, onChange }: { value: FilterFields; onChange: (next: FilterFields) => void }) {
+export function BreaksFilterBar({ value, onChange, onLeave }: { value: FilterFields; onChange: (next: FilterFields) => void; /** Esc in the search: back to the table. */ onLeave?: () => void }) {
   const [text, setText] = useState(value.text ?? '');
   const [account, setAccount] = useState(value.account ?? '');
   const [customer, setCustomer] = useState(value.customer ?? '');
@@ -62,7 +62,12 @@ export function BreaksFilterBar({ value, onChange }: { value: FilterFields; onCh
   const amountUnits = CURRENCY.test(currency) ? `in ${currency}` : 'in each break’s currency';
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
-      <TextInput ref={search} label="Search" placeholder="id, reference, account, words…  ( / )" value={text} onChange={(e) => setText(e.currentTarget.value)} w={260} />
+      <TextInput ref={search} label="Search" placeholder="id, reference, account, words…  ( / )" value={text} onChange={(e) => setText(e.currentTarget.value)} onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onLeave?.();
+          }
+        }} w={260} />
       <MultiSelect label="Class" placeholder="any" data={[...BREAK_CLASSES]} value={value.classes ?? []} onChange={(v) => onChange({ ...value, classes: v.length ? (v as FilterFields['classes']) : undefined })} w={240} clearable />
       <MultiSelect label="Triage" placeholder="any" data={[...TRIAGE_STATES]} value={value.states ?? []} onChange={(v) => onChange({ ...value, states: v.length ? (v as FilterFields['states']) : undefined })} w={200} clearable />
       <TextInput label="Account" value={account} onChange={(e) => setAccount(e.currentTarget.value)} w={120} />

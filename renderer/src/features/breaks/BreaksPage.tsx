@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BreakFilter, BreakRow, BreakSort } from '../../../../preload/contract';
 import { useReconQuery } from '../../api/useRecon';
 import type { PageId } from '../../app/pages';
@@ -17,6 +17,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { ExportCsvButton } from './ExportCsvButton';
 import { useBreakPages } from './useBreakPages';
 import { useBreaksKeyboard } from './useBreaksKeyboard';
+import { useDrawerKeyboard } from './useDrawerKeyboard';
 import { VirtualBreaksTable } from './VirtualBreaksTable';
 
 type FilterFields = Omit<BreakFilter, 'runId'>;
@@ -60,8 +61,10 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
       return next;
     });
 
+  const move = (delta: number) => setCursor((c) => Math.max(0, Math.min(total - 1, c + delta)));
   useBreaksKeyboard(tab === 'breaks' && diff === null, {
-    move: (delta) => setCursor((c) => Math.max(0, Math.min(total - 1, c + delta))),
+    move,
+    jump: (index) => setCursor(Math.max(0, Math.min(total - 1, index))),
     open: () => {
       const row = pages.rowAt(cursor);
       if (row) setDiff({ kind: 'break', id: row.id });
@@ -74,6 +77,19 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
     undo: () => quick.current.undo(),
   });
 
+  // j/k in an open break diff step through the table; the drawer follows once the row is loaded.
+  const follow = useRef(false);
+  useDrawerKeyboard(tab === 'breaks' && diff?.kind === 'break', (delta) => {
+    follow.current = true;
+    move(delta);
+  });
+  const cursorRowId = pages.rowAt(cursor)?.id ?? null;
+  useEffect(() => {
+    if (!follow.current || cursorRowId === null) return;
+    follow.current = false;
+    setDiff((d) => (d?.kind === 'break' && d.id !== cursorRowId ? { kind: 'break', id: cursorRowId } : d));
+  }, [cursor, cursorRowId]);
+
   const exportDir = storePath.replace(/[\\/][^\\/]*$/, '');
   return (
     <Tabs value={tab} onChange={setTab}>
@@ -83,13 +99,13 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
       </Tabs.List>
       <Tabs.Panel value="breaks" pt="sm">
         <Stack gap="sm">
-          <BreaksFilterBar value={fields} onChange={onFilter} />
+          <BreaksFilterBar value={fields} onChange={onFilter} onLeave={() => document.querySelector<HTMLElement>('[role="grid"][aria-label="Breaks"]')?.focus()} />
           <Card withBorder padding="xs">
             <TriageBar
               runId={runId}
               filter={filter}
               selectedIds={[...selected]}
-              cursorId={pages.rowAt(cursor)?.id ?? null}
+              cursorId={cursorRowId}
               matchingLabel={countLabel}
               onDone={() => setSelected(new Set())}
               bindKeys={(keys) => (quick.current = keys)}
