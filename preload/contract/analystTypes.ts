@@ -204,6 +204,8 @@ export interface DiffField {
   deltaMinor?: number;
   /** right − left, for the time field. */
   deltaMs?: number;
+  /** Why a difference does not count under the run's rules ("same class: ok", "within the −24 h..+24 h window"). */
+  tolerated?: string;
 }
 
 export interface DiffCandidate {
@@ -218,8 +220,8 @@ export interface DiffCandidate {
 
 export interface BreakExplanation {
   text: string | null;
-  /** Other scalar facts from the explanation, as given. */
-  facts: { key: string; value: string }[];
+  /** Other facts from the explanation: key as stored, value as text, and the whole fact as a readable line. */
+  facts: { key: string; value: string; text: string }[];
   candidates: DiffCandidate[];
   /** The explanation JSON exactly as stored, for anyone who needs the rest. */
   rawJson: string;
@@ -272,6 +274,11 @@ export interface BreakDiff extends RecordsDiff {
   history: TriageEventView[];
   /** Matches in this run that already use one of the break's records. */
   relatedMatchIds: number[];
+  /**
+   * For a duplicate: the record its records repeat (the engine's first candidate). `fields` then
+   * compare it (left column) with the duplicates (right column) instead of with an empty side.
+   */
+  original: CitedRecord | null;
 }
 
 export interface MatchDiff extends RecordsDiff {

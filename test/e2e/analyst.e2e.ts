@@ -142,6 +142,9 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   const matches = page.getByRole('table', { name: 'Matches' });
   await matches.getByRole('row').nth(1).click();
   await expect(page.getByRole('dialog').getByRole('table', { name: 'Field by field' })).toBeVisible();
+  // Regression: posted vs succeeded (both "ok") and a time inside the window are shown, not flagged.
+  await expect(page.getByRole('dialog').getByRole('table', { name: 'Field by field' })).toContainText('same class: ok');
+  await expect(page.getByRole('dialog').locator('[data-differs]')).toHaveCount(0);
   await page.waitForTimeout(300);
   await app.screenshot('analyst-match-diff');
   // Unmatch with a reason.

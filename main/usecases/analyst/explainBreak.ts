@@ -33,6 +33,53 @@ function candidateDetail(candidate: JsonObject): string {
     .join(' · ');
 }
 
+/** Flags the engine sets to true, as an analyst would say them. */
+const FLAG_TEXT: Record<string, string> = {
+  paired: 'Paired with a record on the other side',
+  outsideWindow: 'Outside the time window',
+  beyondFrontier: 'Beyond the other source’s last record: it may still arrive',
+  ambiguous: 'Several equally good candidates tied',
+  gap: 'Sequence numbers are missing',
+};
+
+const LABELS: Record<string, string> = {
+  pass: 'Pass',
+  failed: 'Failed',
+  statusClasses: 'Status classes',
+  hint: 'Hint',
+  frontierMs: 'Other source’s last record',
+  latestCounterpartMs: 'Latest counterpart time',
+  side: 'Side',
+  sequences: 'Sequences',
+  times: 'Times',
+  lastBefore: 'Last sequence before',
+  firstAfter: 'First sequence after',
+  missing: 'Missing sequence numbers',
+  field: 'Repeated field',
+  key: 'Repeated value',
+  originalLine: 'Original line',
+  unmatchedBy: 'Unmatched by',
+  unmatchedAt: 'Unmatched at',
+  reason: 'Reason',
+  removedMatchId: 'Removed match',
+  removedStrategy: 'Removed match strategy',
+};
+
+/** "timeDeltaMs" → "Time delta ms": a readable fallback for a fact no label names. */
+function humanKey(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One fact as a line of text: a flag as a phrase, a pair of status classes by side, else "Label: value". */
+function factSentence(key: string, value: unknown, shown: string): string {
+  if (value === true && FLAG_TEXT[key]) return FLAG_TEXT[key];
+  if (typeof value === 'boolean') return `${LABELS[key] ?? humanKey(key)}: ${value ? 'yes' : 'no'}`;
+  if (key === 'statusClasses' && Array.isArray(value) && value.length === 2) return `Status classes: left ${scalarText(value[0])}, right ${scalarText(value[1])}`;
+  if (Array.isArray(value) && !TIME_KEY.test(key)) return `${LABELS[key] ?? humanKey(key)}: ${value.map(scalarText).join(', ')}`;
+  return `${LABELS[key] ?? humanKey(key)}: ${shown}`;
+}
+
 /** Epoch milliseconds from 1973 on: smaller numbers under a time-like key are durations, not instants. */
 const EPOCH_MS_FLOOR = 1e11;
 const TIME_KEY = /^(times?|ts)$|(At|Ms)$/;
@@ -93,6 +140,9 @@ export function explainBreak(db: Db, explanationJson: string, runId?: number): B
   const nested = explanation['facts'] && typeof explanation['facts'] === 'object' && !Array.isArray(explanation['facts']) ? (explanation['facts'] as JsonObject) : {};
   const facts = [...Object.entries(explanation), ...Object.entries(nested)]
     .filter(([key, value]) => key !== 'candidates' && key !== 'facts' && !(typeof value === 'string' && value === text))
-    .map(([key, value]) => ({ key, value: factText(key, value) }));
+    .map(([key, value]) => {
+      const shown = factText(key, value);
+      return { key, value: shown, text: factSentence(key, value, shown) };
+    });
   return { text, facts, candidates, rawJson: explanationJson };
 }

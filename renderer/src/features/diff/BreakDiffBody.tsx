@@ -23,7 +23,7 @@ export function BreakDiffBody({ diff, onPending, onOpenMatch }: { diff: BreakDif
         <Text c="dimmed">blast radius {row.blastRadius}</Text>
         {row.assignee && <Text c="dimmed">· {row.assignee}</Text>}
       </Group>
-      <SideBySide diff={diff} />
+      <SideBySide diff={diff} original={diff.original} />
       <Divider label="Explanation" />
       <ExplanationPanel
         explanation={diff.explanation}

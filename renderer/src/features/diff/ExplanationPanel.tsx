@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, List, Stack, Table, Text } from '@mantine/core';
 import type { BreakExplanation, DiffCandidate } from '../../../../preload/contract';
 import { formatTimestamp } from '../../components/formatters';
 import { formatMoney } from '../../components/money';
@@ -17,13 +17,13 @@ export function ExplanationPanel(props: {
     <Stack gap="xs" aria-label="Explanation">
       <Text>{explanation.text ?? 'The engine gave no explanation text for this break.'}</Text>
       {explanation.facts.length > 0 && (
-        <Group gap={6}>
+        <List size="sm" spacing={2} aria-label="Facts">
           {explanation.facts.map((fact) => (
-            <Badge key={fact.key} variant="outline" tt="none">
-              {fact.key}: {fact.value}
-            </Badge>
+            <List.Item key={fact.key} title={`${fact.key}: ${fact.value}`}>
+              {fact.text}
+            </List.Item>
           ))}
-        </Group>
+        </List>
       )}
       <Text size="sm" fw={600}>
         Nearest candidates
