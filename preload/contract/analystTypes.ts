@@ -55,7 +55,7 @@ export interface BreakFilter {
   /** Inclusive lower, exclusive upper bound on the break time. */
   fromMs?: number;
   toMs?: number;
-  /** Words matched as prefixes against ids, references, account, customer and the explanation. */
+  /** Words matched as prefixes against ids, references, descriptions (memos), account, customer and the explanation. */
   text?: string;
 }
 

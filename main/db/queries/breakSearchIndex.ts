@@ -81,7 +81,7 @@ export function indexAddedBreaks(db: Db, runId: number, breakIds: readonly numbe
   db.prepare('UPDATE breaks_fts_state SET indexed_to_id = MAX(indexed_to_id, ?) WHERE run_id = ?').run(Math.max(...breakIds), runId);
 }
 
-/** External ids and references of every record the chunk cites, fetched in one statement. */
+/** External ids, references and descriptions of every record the chunk cites, fetched in one statement. */
 function recordKeys(db: Db, rows: ChunkRow[]): Map<number, string> {
   const ids = new Set<number>();
   for (const row of rows) {
@@ -90,9 +90,10 @@ function recordKeys(db: Db, rows: ChunkRow[]): Map<number, string> {
   const keys = new Map<number, string>();
   if (ids.size === 0) return keys;
   const found = db
-    .prepare('SELECT id, external_id, reference FROM records WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify([...ids])) as { id: number; external_id: string | null; reference: string | null }[];
-  for (const r of found) keys.set(r.id, [r.external_id, r.reference].filter(Boolean).join(' '));
+    .prepare('SELECT id, external_id, reference, description FROM records WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...ids])) as { id: number; external_id: string | null; reference: string | null; description: string | null }[];
+  // The memo is often the only place an analyst's words ("refund", an order number) appear.
+  for (const r of found) keys.set(r.id, [r.external_id, r.reference, r.description].filter(Boolean).join(' '));
   return keys;
 }
 
