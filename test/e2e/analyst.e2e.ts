@@ -41,6 +41,12 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await expect(page.getByRole('img', { name: /Breaks per (hour|day)/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Source frontiers' })).toContainText('demo-ledger');
   await app.screenshot('analyst-dashboard');
+  // Regression: the Run select keeps focus after a pick, and shortcuts still work from it.
+  await expect(page.getByRole('combobox', { name: 'Run' })).toBeFocused();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toHaveCount(0);
 
   // Dashboard → breaks of one class.
   await byClass.getByRole('button', { name: 'missing_right' }).click();
