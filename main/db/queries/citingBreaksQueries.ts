@@ -2,6 +2,8 @@ import type { BreakClass, TriageState } from '../../../preload/contract';
 import type { Db } from '../openWorkspace';
 import { parseIds } from './breaksQueries';
 
+const FEW_IDS = 16;
+
 export interface CitingBreak {
   id: number;
   triage_state: TriageState;
@@ -16,11 +18,16 @@ export interface CitingBreak {
  */
 export function breaksCitingRecords(db: Db, runId: number, recordIds: readonly number[], options: { openOnly?: boolean } = {}): CitingBreak[] {
   if (recordIds.length === 0) return [];
-  const test = recordIds.map(() => `instr(';' || left_ids || ';' || right_ids || ';', ?) > 0`).join(' OR ');
   const open = options.openOnly ? ` AND triage_state IN ('open', 'investigating')` : '';
+  const few = recordIds.length <= FEW_IDS;
+  // A few ids: one substring test each per break. An aggregate's hundreds: each break's ids read once as a JSON array.
+  const test = few
+    ? recordIds.map(() => `instr(';' || left_ids || ';' || right_ids || ';', ?) > 0`).join(' OR ')
+    : `EXISTS (SELECT 1 FROM json_each('[' || replace(trim(left_ids || ';' || right_ids, ';'), ';', ',') || ']') j WHERE j.value IN (SELECT value FROM json_each(?)))`;
+  const params = few ? recordIds.map((id) => `;${id};`) : [JSON.stringify(recordIds)];
   const rows = db
     .prepare(`SELECT id, triage_state, left_ids, right_ids FROM breaks WHERE run_id = ? AND class != 'out_of_order'${open} AND (${test}) ORDER BY id`)
-    .all(runId, ...recordIds.map((id) => `;${id};`)) as { id: number; triage_state: TriageState; left_ids: string; right_ids: string }[];
+    .all(runId, ...params) as { id: number; triage_state: TriageState; left_ids: string; right_ids: string }[];
   return rows.map((row) => ({ ...row, left_ids: parseIds(row.left_ids), right_ids: parseIds(row.right_ids) }));
 }
 

@@ -78,3 +78,14 @@ describe('unmatch frees records into breaks (regression: an engine unmatch lost 
     expect(orphans(ctx.db, runId, rightSourceId, 'right_ids')).toEqual([]);
   });
 });
+
+describe('breaks citing many records', () => {
+  it('finds the same breaks for a large group as record by record', async () => {
+    const { breaksCitingRecords } = await import('../../../main/db/queries/citingBreaksQueries');
+    const ctx = context();
+    const { runId, breakIds, records } = seedSmallRun(ctx.db);
+    const many = [records['L5']!, records['P4']!, ...Array.from({ length: 40 }, (_, i) => 900_000 + i)];
+    expect(breaksCitingRecords(ctx.db, runId, many).map((b) => b.id)).toEqual([breakIds[2], breakIds[3]]);
+    expect(breaksCitingRecords(ctx.db, runId, many.slice(0, 2)).map((b) => b.id)).toEqual([breakIds[2], breakIds[3]]);
+  });
+});
