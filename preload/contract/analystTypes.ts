@@ -41,13 +41,21 @@ export interface BreakFilter {
   customer?: string;
   /** "" selects unassigned breaks. */
   assignee?: string;
-  /** Inclusive bounds on the break's amount at risk, in minor units. */
+  /** The break's currency (ISO 4217 code as stored). */
+  currency?: string;
+  /** Inclusive bounds on the break's amount at risk, in minor units as stored (whatever the currency). */
   minAmountMinor?: number;
   maxAmountMinor?: number;
+  /**
+   * Inclusive bounds in major units as decimal text ("12.50"): in `currency` when it is set,
+   * otherwise in each break's own currency (1000 = 1,000 JPY and 1,000.000 KWD alike).
+   */
+  minAmount?: string;
+  maxAmount?: string;
   /** Inclusive lower, exclusive upper bound on the break time. */
   fromMs?: number;
   toMs?: number;
-  /** Words matched as prefixes against ids, references, account, customer and the explanation. */
+  /** Words matched as prefixes against ids, references, descriptions (memos), account, customer and the explanation. */
   text?: string;
 }
 
@@ -206,6 +214,8 @@ export interface DiffField {
   deltaMinor?: number;
   /** right − left, for the time field. */
   deltaMs?: number;
+  /** Why a difference does not count under the run's rules ("same class: ok", "within the −24 h..+24 h window"). */
+  tolerated?: string;
 }
 
 export interface DiffCandidate {
@@ -214,12 +224,14 @@ export interface DiffCandidate {
   score: number | null;
   /** The engine's words for why this candidate was not taken (criterion and by how much). */
   detail: string;
+  /** The match of this run that already holds the candidate, if any: it cannot be matched again until that one is removed. */
+  claimedByMatchId: number | null;
 }
 
 export interface BreakExplanation {
   text: string | null;
-  /** Other scalar facts from the explanation, as given. */
-  facts: { key: string; value: string }[];
+  /** Other facts from the explanation: key as stored, value as text, and the whole fact as a readable line. */
+  facts: { key: string; value: string; text: string }[];
   candidates: DiffCandidate[];
   /** The explanation JSON exactly as stored, for anyone who needs the rest. */
   rawJson: string;
@@ -272,6 +284,11 @@ export interface BreakDiff extends RecordsDiff {
   history: TriageEventView[];
   /** Matches in this run that already use one of the break's records. */
   relatedMatchIds: number[];
+  /**
+   * For a duplicate: the record its records repeat (the engine's first candidate). `fields` then
+   * compare it (left column) with the duplicates (right column) instead of with an empty side.
+   */
+  original: CitedRecord | null;
 }
 
 export interface MatchDiff extends RecordsDiff {

@@ -41,6 +41,12 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await expect(page.getByRole('img', { name: /Breaks per (hour|day)/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Source frontiers' })).toContainText('demo-ledger');
   await app.screenshot('analyst-dashboard');
+  // Regression: the Run select keeps focus after a pick, and shortcuts still work from it.
+  await expect(page.getByRole('combobox', { name: 'Run' })).toBeFocused();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toHaveCount(0);
 
   // Dashboard → breaks of one class.
   await byClass.getByRole('button', { name: 'missing_right' }).click();
@@ -56,13 +62,29 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   const allCount = Number((await page.getByLabel('Matching breaks').textContent())!.replace(/\D/g, ''));
   expect(allCount).toBeGreaterThan(5);
 
-  // Keyboard: move, open the diff.
+  // Keyboard: End/Home jump, / searches and Esc gives the keys back to the table, then move and open the diff.
   await grid.focus();
+  await page.keyboard.press('End');
+  await expect(grid.locator('[data-cursor]')).toHaveAttribute('aria-rowindex', String(allCount + 1));
+  await page.keyboard.press('Home');
+  await expect(grid.locator('[data-cursor]')).toHaveAttribute('aria-rowindex', '2');
+  await page.keyboard.press('/');
+  await expect(page.getByRole('textbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.press('Escape');
   await page.keyboard.press('j');
+  await expect(page.getByRole('textbox', { name: 'Search' })).toHaveValue('');
   await expect(grid.locator('[data-cursor]')).toHaveAttribute('aria-rowindex', '3');
   await page.keyboard.press('Enter');
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByRole('table', { name: 'Field by field' })).toBeVisible();
+  // j/k inside the open diff step to the next and previous break.
+  const title = drawer.getByRole('heading', { level: 3 });
+  const opened = (await title.textContent())!;
+  await page.keyboard.press('j');
+  await expect(title).not.toHaveText(opened);
+  await expect(grid.locator('[data-cursor]')).toHaveAttribute('aria-rowindex', '4');
+  await page.keyboard.press('k');
+  await expect(title).toHaveText(opened);
   await expect(drawer.getByLabel('Explanation')).toBeVisible();
   await expect(drawer.getByText(/\.csv:\d+/).first()).toBeVisible();
   await page.waitForTimeout(300); // let the drawer's slide-in finish so the screenshot shows it
@@ -78,10 +100,24 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await expect(grid.locator('[aria-selected="true"]')).toHaveCount(2);
   await page.getByRole('button', { name: 'Investigate' }).click();
   await expect(page.getByRole('status')).toContainText('2 break(s) changed');
+  // Regression: the scope stays where the user put it once the selection is cleared.
+  await expect(page.getByRole('radio', { name: 'Cursor row' })).toBeChecked();
 
-  // Then the whole filter: every open missing/other break to investigating.
-  await page.getByRole('radio', { name: /Whole filter/ }).check({ force: true });
+  // With nothing selected, `i` marks the cursor row alone.
+  await grid.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('i');
+  await expect(page.getByRole('status')).toContainText('1 break(s) changed');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(page.getByRole('status')).toContainText('1 break(s) restored');
+
+  // Then the whole filter: every open missing/other break to investigating, after a confirmation naming count and filter.
+  await page.locator('label', { hasText: /Whole filter/ }).click();
   await page.getByRole('button', { name: 'Investigate' }).click();
+  const confirmAll = page.getByRole('dialog', { name: 'Apply to the whole filter?' });
+  await expect(confirmAll).toContainText(`all ${allCount.toLocaleString('en-US')} breaks`);
+  await expect(confirmAll.getByTestId('confirm-filter')).toContainText('no filter');
+  await confirmAll.getByRole('button', { name: /^Apply to/ }).click();
   await expect(page.getByRole('status')).toContainText(`${allCount - 2} break(s) changed`);
   await expect(grid.getByText('investigating').first()).toBeVisible();
   await app.screenshot('analyst-triaged');
@@ -112,23 +148,49 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   const matches = page.getByRole('table', { name: 'Matches' });
   await matches.getByRole('row').nth(1).click();
   await expect(page.getByRole('dialog').getByRole('table', { name: 'Field by field' })).toBeVisible();
+  // Regression: posted vs succeeded (both "ok") and a time inside the window are shown, not flagged.
+  await expect(page.getByRole('dialog').getByRole('table', { name: 'Field by field' })).toContainText('same class: ok');
+  await expect(page.getByRole('dialog').locator('[data-differs]')).toHaveCount(0);
   await page.waitForTimeout(300);
   await app.screenshot('analyst-match-diff');
   // Unmatch with a reason.
   await page.getByRole('dialog').getByRole('button', { name: 'Unmatch…' }).click();
   await page.getByRole('textbox', { name: 'Reason' }).fill('wrong counterpart, checked with the bank');
   await page.getByRole('button', { name: 'Unmatch', exact: true }).click();
-  await expect(page.getByRole('dialog').getByRole('status')).toContainText(/Match #\d+ removed/);
+  const drawer2 = page.getByRole('dialog');
+  // Regression: the freed records became breaks, and the drawer says so instead of failing to load the removed match.
+  await expect(drawer2.getByRole('status')).toContainText(/Match #\d+ removed; 0 break\(s\) reopened; the freed records are new break\(s\) #\d+, #\d+/);
+  await expect(drawer2.getByText('This match no longer exists')).toBeVisible();
+  await expect(drawer2.getByText('Could not load the diff')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // The freed records are findable breaks; matching them again by hand shows both sides and the deltas first.
+  await page.getByRole('tab', { name: 'Breaks' }).click();
+  await page.getByRole('textbox', { name: 'Search' }).fill('unmatched');
+  await expect(page.getByLabel('Matching breaks')).toHaveText('2 breaks', { timeout: 30_000 });
+  await grid.getByRole('row').nth(1).dblclick();
+  const freed = page.getByRole('dialog');
+  await expect(freed.getByLabel('Explanation')).toContainText('unmatched by hand by');
+  await freed.getByRole('button', { name: 'Match with this' }).first().click();
+  const preview = page.getByRole('table', { name: 'Match preview' });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByTestId('preview-amount-delta')).toHaveText('none');
+  await app.screenshot('analyst-manual-match-preview');
+  await page.getByRole('textbox', { name: 'Reason' }).fill('the engine was right after all');
+  await page.getByRole('button', { name: 'Match', exact: true }).click();
+  await expect(page.getByRole('dialog').getByRole('status')).toContainText(/Manual match #\d+ created; 2 break\(s\) resolved/);
   await page.keyboard.press('Escape');
 
   // The audit log holds it all and verifies.
   await nav.getByText('Audit', { exact: true }).click();
   const entries = page.getByRole('table', { name: 'Audit entries' });
-  await expect(entries.getByText('triage.undone')).toBeVisible();
-  await expect(entries.getByText('triage.updated')).toHaveCount(2);
+  await expect(entries.getByText('triage.undone')).toHaveCount(2);
+  await expect(entries.getByText('triage.updated')).toHaveCount(3);
   await expect(entries.getByText('run.completed').first()).toBeVisible();
   await expect(entries.getByText('breaks.exported')).toBeVisible();
   await expect(entries.getByText('match.removed')).toBeVisible();
+  await expect(entries.getByText('match.created')).toBeVisible();
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status')).toContainText('Chain verified');
   await app.screenshot('analyst-audit-verified');
@@ -154,6 +216,7 @@ test('the breaks table renders only visible rows and pages from SQL at 100,000 b
   await app.screenshot('analyst-100k-middle');
 
   // A whole-filter action over 100,000 breaks asks first; cancelling changes nothing.
+  await page.locator('label', { hasText: /Whole filter/ }).click();
   await page.getByRole('button', { name: 'Investigate' }).click();
   const confirm = page.getByRole('dialog', { name: 'Apply to the whole filter?' });
   await expect(confirm).toContainText('100,000');

@@ -41,6 +41,11 @@ export function isoExponent(code: string): number | null | undefined {
   return Object.hasOwn(ISO_4217, code) ? ISO_4217[code] : undefined;
 }
 
+/** ISO 4217 codes whose exponent is a number other than 2, with it (SQL that reads major units per currency). */
+export function isoCodesNotOfExponent2(): [string, number][] {
+  return Object.entries(ISO_4217).filter((e): e is [string, number] => typeof e[1] === 'number' && e[1] !== 2);
+}
+
 /** The exponent from ISO 4217, else from the declared ones; null when neither gives one. */
 export function findCurrencyExponent(code: string, declared?: DeclaredExponents): number | null {
   const iso = isoExponent(code);

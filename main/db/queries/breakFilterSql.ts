@@ -1,4 +1,5 @@
 import type { BreakFilter, BreakSort, BreakSortKey } from '../../../preload/contract';
+import { amountSql } from './amountFilterSql';
 
 /** A WHERE clause over `breaks` (aliased b) with its positional parameters. */
 export interface SqlFragment {
@@ -73,14 +74,13 @@ export function breakWhere(filter: BreakFilter, textMode: TextMode = 'match', te
       params.push(filter.assignee);
     }
   }
-  if (filter.minAmountMinor !== undefined) {
-    clauses.push('b.amount_minor >= ?');
-    params.push(filter.minAmountMinor);
+  if (filter.currency) {
+    clauses.push('b.currency = ?');
+    params.push(filter.currency);
   }
-  if (filter.maxAmountMinor !== undefined) {
-    clauses.push('b.amount_minor <= ?');
-    params.push(filter.maxAmountMinor);
-  }
+  const amount = amountSql(filter);
+  clauses.push(...amount.clauses);
+  params.push(...amount.params);
   if (filter.fromMs !== undefined) {
     clauses.push('b.ts_ms >= ?');
     params.push(filter.fromMs);

@@ -62,7 +62,26 @@ export function indexSearchChunk(db: Db, runId: number, chunk = CHUNK): boolean 
     .immediate();
 }
 
-/** External ids and references of every record the chunk cites, fetched in one statement. */
+/**
+ * Breaks added to a finished run by a user action (an unmatch frees records into new breaks). An index
+ * still being built picks them up itself (their ids are the run's highest); a complete one would never
+ * look again, so they are added here, in the caller's transaction.
+ */
+export function indexAddedBreaks(db: Db, runId: number, breakIds: readonly number[]): void {
+  if (breakIds.length === 0 || !isSearchIndexComplete(db, runId)) return;
+  const rows = db
+    .prepare(
+      `SELECT id, effective_class, account, customer, currency, left_ids, right_ids, explanation_json
+       FROM breaks WHERE run_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(runId, JSON.stringify(breakIds)) as ChunkRow[];
+  const keys = recordKeys(db, rows);
+  const insert = db.prepare('INSERT INTO breaks_fts (rowid, search_text) VALUES (?, ?)');
+  for (const row of rows) insert.run(row.id, searchText(row, keys));
+  db.prepare('UPDATE breaks_fts_state SET indexed_to_id = MAX(indexed_to_id, ?) WHERE run_id = ?').run(Math.max(...breakIds), runId);
+}
+
+/** External ids, references and descriptions of every record the chunk cites, fetched in one statement. */
 function recordKeys(db: Db, rows: ChunkRow[]): Map<number, string> {
   const ids = new Set<number>();
   for (const row of rows) {
@@ -71,9 +90,10 @@ function recordKeys(db: Db, rows: ChunkRow[]): Map<number, string> {
   const keys = new Map<number, string>();
   if (ids.size === 0) return keys;
   const found = db
-    .prepare('SELECT id, external_id, reference FROM records WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify([...ids])) as { id: number; external_id: string | null; reference: string | null }[];
-  for (const r of found) keys.set(r.id, [r.external_id, r.reference].filter(Boolean).join(' '));
+    .prepare('SELECT id, external_id, reference, description FROM records WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify([...ids])) as { id: number; external_id: string | null; reference: string | null; description: string | null }[];
+  // The memo is often the only place an analyst's words ("refund", an order number) appear.
+  for (const r of found) keys.set(r.id, [r.external_id, r.reference, r.description].filter(Boolean).join(' '));
   return keys;
 }
 

@@ -1,5 +1,6 @@
 import type { BlastRadius, BreakClass, BreakFilter, BreakRow, BreakSort, TriageState } from '../../../preload/contract';
 import type { Db } from '../openWorkspace';
+import { amountSql } from './amountFilterSql';
 import { breakOrderBy, breakWhere, ftsQuery, type TextMode } from './breakFilterSql';
 import { summaryOf } from './explanationJson';
 
@@ -85,11 +86,12 @@ function indexedProbes(filter: BreakFilter, sort: BreakSort): Probe[] {
   if (filter.states?.length) {
     probes.push({ index: 'breaks_by_run_state', sql: `SELECT 1 FROM breaks WHERE run_id = ? AND triage_state IN (${inList(filter.states)})`, params: [run, ...filter.states] });
   }
-  if (sort.key !== 'amount' && (filter.minAmountMinor !== undefined || filter.maxAmountMinor !== undefined)) {
+  const amount = amountSql(filter);
+  if (sort.key !== 'amount' && (amount.minMinor !== undefined || amount.maxMinor !== undefined)) {
     probes.push({
       index: 'breaks_by_run_amount',
       sql: 'SELECT 1 FROM breaks WHERE run_id = ? AND amount_minor BETWEEN ? AND ?',
-      params: [run, filter.minAmountMinor ?? -Number.MAX_SAFE_INTEGER, filter.maxAmountMinor ?? Number.MAX_SAFE_INTEGER],
+      params: [run, amount.minMinor ?? -Number.MAX_SAFE_INTEGER, amount.maxMinor ?? Number.MAX_SAFE_INTEGER],
     });
   }
   if (sort.key !== 'ts' && (filter.fromMs !== undefined || filter.toMs !== undefined)) {

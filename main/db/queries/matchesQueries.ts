@@ -89,6 +89,23 @@ export function matchIdsUsingRecords(db: Db, runId: number, recordIds: readonly 
     .all(runId, ...ids.map((id) => `;${id};`)) as number[];
 }
 
+/** For each record id that a match of the run holds (manualOnly as in matchIdsUsingRecords), that match's id. */
+export function matchOfRecords(db: Db, runId: number, recordIds: readonly number[], options: { manualOnly?: boolean } = {}): Map<number, number> {
+  const owner = new Map<number, number>();
+  const ids = recordIds.slice(0, 16);
+  if (ids.length === 0) return owner;
+  const test = ids.map(() => `instr(';' || m.left_ids || ';' || m.right_ids || ';', ?) > 0`).join(' OR ');
+  const manual = options.manualOnly ? ' AND m.manual = 1' : '';
+  const rows = db
+    .prepare(`SELECT m.id, m.left_ids, m.right_ids FROM matches m WHERE m.run_id = ?${manual} AND (${test}) ORDER BY m.id LIMIT 50`)
+    .all(runId, ...ids.map((id) => `;${id};`)) as { id: number; left_ids: string; right_ids: string }[];
+  const wanted = new Set(ids);
+  for (const row of rows) {
+    for (const id of [...parseIds(row.left_ids), ...parseIds(row.right_ids)]) if (wanted.has(id) && !owner.has(id)) owner.set(id, row.id);
+  }
+  return owner;
+}
+
 export function insertManualMatch(
   db: Db,
   match: { runId: number; leftIds: number[]; rightIds: number[]; amountDeltaMinor: number; timeDeltaMs: number | null; note: string; actor: string; tsMs: number; resolvedBreakIds: number[] },

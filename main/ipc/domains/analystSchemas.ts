@@ -6,6 +6,8 @@ export const idSchema = z.number().int().min(1);
 export const breakClassSchema = z.enum(BREAK_CLASSES as [string, ...string[]]);
 const minor = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().max(200);
+// Major units as typed: up to 11 whole digits and 6 decimals, so the minor value stays a safe integer.
+const majorAmount = z.string().trim().regex(/^-?\d{1,11}(\.\d{1,6})?$/, 'an amount such as 12.50');
 
 export const breakFilterSchema = z.strictObject({
   runId: idSchema,
@@ -15,8 +17,11 @@ export const breakFilterSchema = z.strictObject({
   account: shortText.optional(),
   customer: shortText.optional(),
   assignee: shortText.optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a 3-letter currency code such as USD').optional(),
   minAmountMinor: minor.optional(),
   maxAmountMinor: minor.optional(),
+  minAmount: majorAmount.optional(),
+  maxAmount: majorAmount.optional(),
   fromMs: z.number().int().optional(),
   toMs: z.number().int().optional(),
   text: shortText.optional(),

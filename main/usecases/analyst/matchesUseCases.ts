@@ -1,5 +1,6 @@
 import type { RequestOf, ResultOf } from '../../../preload/contract';
 import { appendAudit } from '../../audit/auditLog';
+import { breaksCitingRecords } from '../../db/queries/citingBreaksQueries';
 import { getCitedRecords } from '../../db/queries/citedRecordsQueries';
 import {
   deleteMatch,
@@ -12,6 +13,7 @@ import {
 import { insertEvent, snapshotOf, snapshotsByIds, writeSnapshot } from '../../db/queries/triageQueries';
 import type { UseCaseContext } from '../context';
 import { UseCaseError } from '../errors';
+import { breaksForFreedRecords } from './freedRecordBreaks';
 import { requireRun } from './requireRun';
 
 export function queryMatchesUseCase(ctx: UseCaseContext, request: RequestOf<'matches:query-matches'>): ResultOf<'matches:query-matches'> {
@@ -26,7 +28,8 @@ function earliest(values: (number | null)[]): number | null {
 
 /**
  * A hand-made match: records must come from the run's left and right sources and not already be
- * matched; the named breaks resolve with the reason. Match, break changes and audit commit together.
+ * matched; the named breaks and every open break citing one of the records resolve with the reason
+ * (so no record is both matched and in an open break). Match, break changes and audit commit together.
  */
 export function createManualMatch(ctx: UseCaseContext, request: RequestOf<'matches:create-manual'>): ResultOf<'matches:create-manual'> {
   const run = requireRun(ctx.db, request.runId);
@@ -46,7 +49,9 @@ export function createManualMatch(ctx: UseCaseContext, request: RequestOf<'match
       const amountDelta = right.reduce((a, r) => a + r.amountMinor, 0) - left.reduce((a, r) => a + r.amountMinor, 0);
       const lt = earliest(left.map((r) => r.tsMs));
       const rt = earliest(right.map((r) => r.tsMs));
-      const breaks = snapshotsByIds(ctx.db, run.id, request.breakIds ?? []);
+      // Every open break citing a matched record is settled by the match, not only the one it was made from.
+      const citing = breaksCitingRecords(ctx.db, run.id, [...request.leftIds, ...request.rightIds], { openOnly: true }).map((b) => b.id);
+      const breaks = snapshotsByIds(ctx.db, run.id, [...new Set([...(request.breakIds ?? []), ...citing])]);
       const matchId = insertManualMatch(ctx.db, {
         runId: run.id,
         leftIds: request.leftIds,
@@ -77,7 +82,11 @@ export function createManualMatch(ctx: UseCaseContext, request: RequestOf<'match
   return result;
 }
 
-/** Removes a match; its whole row goes into the audit entry so nothing is lost. */
+/**
+ * Removes a match; its whole row goes into the audit entry so nothing is lost. Breaks a manual match
+ * had resolved reopen, and freed records no break cites become breaks, so every record stays matched
+ * or in a break.
+ */
 export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:remove-match'>): ResultOf<'matches:remove-match'> {
   const result = ctx.db
     .transaction(() => {
@@ -95,6 +104,7 @@ export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:rem
         reopened.push(row.id);
       }
       deleteMatch(ctx.db, match.id);
+      const created = breaksForFreedRecords(ctx.db, { runId: match.runId, match, actor: ctx.actor, reason: request.reason, nowMs: now });
       appendAudit(ctx.db, {
         actor: ctx.actor,
         kind: 'match.removed',
@@ -105,9 +115,10 @@ export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:rem
           match: { strategy: match.strategy, score: match.score, manual: match.manual, leftIds: match.leftIds, rightIds: match.rightIds, amountDeltaMinor: match.amountDeltaMinor, timeDeltaMs: match.timeDeltaMs, note: match.note },
           reason: request.reason,
           reopenedBreakIds: reopened,
+          createdBreakIds: created,
         },
       });
-      return { removedMatchId: match.id, reopenedBreakIds: reopened };
+      return { removedMatchId: match.id, reopenedBreakIds: reopened, createdBreakIds: created };
     })
     .immediate();
   ctx.emit('recon:workspace-changed', { reason: 'match removed' });

@@ -12,8 +12,9 @@ export interface MatchesMethods {
     result: MatchDiff;
   };
   /**
-   * Matches left and right records by hand (manual = 1) with a reason; the named breaks become
-   * resolved with that reason. Refused when a record is already in a match of the run.
+   * Matches left and right records by hand (manual = 1) with a reason; the named breaks, and every
+   * open or investigating break citing one of the records, become resolved with that reason (removing
+   * the match reopens them). Refused when a record is already in a match of the run.
    */
   'matches:create-manual': {
     request: { runId: number; leftIds: number[]; rightIds: number[]; reason: string; breakIds?: number[] };
@@ -21,11 +22,12 @@ export interface MatchesMethods {
   };
   /**
    * Removes a match with a reason (its full row goes into the audit entry); breaks a manual match
-   * had resolved go back to open.
+   * had resolved go back to open, and each freed record no break cites becomes a new break
+   * (missing_right for a left record, missing_left for a right one) explaining who unmatched it and why.
    */
   'matches:remove-match': {
     request: { matchId: number; reason: string };
-    result: { removedMatchId: number; reopenedBreakIds: number[] };
+    result: { removedMatchId: number; reopenedBreakIds: number[]; createdBreakIds: number[] };
   };
 }
 

@@ -45,6 +45,14 @@ describe('breaks:query-breaks', () => {
     expect(await search('" OR * NEAR(')).toEqual([]);
   });
 
+  it('free text also matches the records\' descriptions (regression: memos were not indexed)', async () => {
+    const ctx = context();
+    const { runId, records } = seedSmallRun(ctx.db);
+    ctx.db.prepare("UPDATE records SET description = 'Refund for order 7781' WHERE id = ?").run(records['P4']);
+    const search = async (text: string) => (await queryBreaks(ctx, { filter: { runId, text }, sort: byTime, offset: 0, limit: 50 })).rows.map((r) => r.breakClass);
+    expect(await search('refund 7781')).toEqual(['missing_left']);
+  });
+
   it('counts with a cap so counting never walks more than it must', async () => {
     const ctx = context();
     const { runId } = seedSyntheticBreaks(ctx.db, 500);

@@ -19,7 +19,7 @@ describe('breaks:get-diff', () => {
     expect(amount).toMatchObject({ left: 2500, right: 2470, differs: true, deltaMinor: -30 });
     expect(diff.fields.find((f) => f.field === 'status')).toMatchObject({ left: 'posted', right: 'settled', differs: true });
     expect(diff.explanation.text).toBe('Amounts differ by 0.30 (fee?)');
-    expect(diff.explanation.facts).toContainEqual({ key: 'hint', value: 'fee' });
+    expect(diff.explanation.facts).toContainEqual({ key: 'hint', value: 'fee', text: 'Hint: fee' });
   });
 
   it('resolves the nearest candidates to cited records and keeps the criterion that failed', () => {
@@ -108,7 +108,7 @@ describe('explanations in the engine\'s shape', () => {
     ctx.db.prepare('UPDATE breaks SET explanation_json = ? WHERE id = ?').run(JSON.stringify(engineShape), breakIds[1]);
     const explanation = getBreakDiff(ctx, { breakId: breakIds[1]! }).explanation;
     expect(explanation.text).toBe('No processor row within the window');
-    expect(explanation.facts).toEqual([{ key: 'window', value: '±24 h' }, { key: 'hint', value: 'late' }]);
+    expect(explanation.facts).toEqual([{ key: 'window', value: '±24 h', text: 'Window: ±24 h' }, { key: 'hint', value: 'late', text: 'Hint: late' }]);
     expect(explanation.candidates[0]).toMatchObject({ recordId: records['P3'], detail: 'processor line 4 (P3) · time +28 h outside −24 h..+24 h', record: { line: 4 } });
   });
 });

@@ -1,6 +1,6 @@
 import { Alert, Badge, Card, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { BreakFilter, BreakSort } from '../../../../preload/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BreakFilter, BreakRow, BreakSort } from '../../../../preload/contract';
 import { useReconQuery } from '../../api/useRecon';
 import type { PageId } from '../../app/pages';
 import { EmptyState } from '../../components/EmptyState';
@@ -18,9 +18,19 @@ import { ColumnChooser } from './ColumnChooser';
 import { ExportCsvButton } from './ExportCsvButton';
 import { useBreakPages } from './useBreakPages';
 import { useBreaksKeyboard } from './useBreaksKeyboard';
+import { useDrawerKeyboard } from './useDrawerKeyboard';
 import { VirtualBreaksTable } from './VirtualBreaksTable';
 
 type FilterFields = Omit<BreakFilter, 'runId'>;
+
+function currenciesLoaded(rowAt: (index: number) => BreakRow | null, upTo: number): Set<string> {
+  const seen = new Set<string>();
+  for (let i = 0; i < upTo; i += 1) {
+    const currency = rowAt(i)?.currency;
+    if (currency) seen.add(currency);
+  }
+  return seen;
+}
 
 function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initialClasses: string[]; storePath: string }) {
   const [fields, setFields] = useState<FilterFields>(() => (initialClasses.length ? { classes: initialClasses as FilterFields['classes'] } : {}));
@@ -36,6 +46,8 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
   const countLabel = pages.count ? `${formatCount(total)}${pages.count.capped ? '+' : ''}` : '…';
   const columns = BREAK_COLUMNS.filter((c) => columnIds.includes(c.id));
   const quick = useRef({ investigate: () => {}, undo: () => {} });
+  // Amounts sort by stored minor units, which do not compare across currencies: say so when it matters.
+  const mixedAmountSort = sort.key === 'amount' && !fields.currency && currenciesLoaded(pages.rowAt, Math.min(total, 500)).size > 1;
 
   const onFilter = useCallback((next: FilterFields) => {
     setFields(next);
@@ -50,8 +62,10 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
       return next;
     });
 
+  const move = (delta: number) => setCursor((c) => Math.max(0, Math.min(total - 1, c + delta)));
   useBreaksKeyboard(tab === 'breaks' && diff === null, {
-    move: (delta) => setCursor((c) => Math.max(0, Math.min(total - 1, c + delta))),
+    move,
+    jump: (index) => setCursor(Math.max(0, Math.min(total - 1, index))),
     open: () => {
       const row = pages.rowAt(cursor);
       if (row) setDiff({ kind: 'break', id: row.id });
@@ -64,6 +78,19 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
     undo: () => quick.current.undo(),
   });
 
+  // j/k in an open break diff step through the table; the drawer follows once the row is loaded.
+  const follow = useRef(false);
+  useDrawerKeyboard(tab === 'breaks' && diff?.kind === 'break', (delta) => {
+    follow.current = true;
+    move(delta);
+  });
+  const cursorRowId = pages.rowAt(cursor)?.id ?? null;
+  useEffect(() => {
+    if (!follow.current || cursorRowId === null) return;
+    follow.current = false;
+    setDiff((d) => (d?.kind === 'break' && d.id !== cursorRowId ? { kind: 'break', id: cursorRowId } : d));
+  }, [cursor, cursorRowId]);
+
   const exportDir = storePath.replace(/[\\/][^\\/]*$/, '');
   return (
     <Tabs value={tab} onChange={setTab}>
@@ -73,14 +100,14 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
       </Tabs.List>
       <Tabs.Panel value="breaks" pt="sm">
         <Stack gap="sm">
-          <BreaksFilterBar value={fields} onChange={onFilter} />
+          <BreaksFilterBar value={fields} onChange={onFilter} onLeave={() => document.querySelector<HTMLElement>('[role="grid"][aria-label="Breaks"]')?.focus()} />
           <Card withBorder padding="xs">
             <TriageBar
               runId={runId}
               filter={filter}
               selectedIds={[...selected]}
+              cursorId={cursorRowId}
               matchingLabel={countLabel}
-              matchingCount={pages.count?.count ?? null}
               onDone={() => setSelected(new Set())}
               bindKeys={(keys) => (quick.current = keys)}
             />
@@ -88,7 +115,7 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
           <Group justify="space-between">
             <Group gap="xs">
               <Badge size="lg" variant="light" aria-label="Matching breaks">
-                {countLabel} breaks
+                {countLabel} {total === 1 && !pages.count?.capped ? 'break' : 'breaks'}
               </Badge>
               {pages.counting && <Loader size="xs" aria-label="Counting breaks" />}
               <Text size="xs" c="dimmed">
@@ -100,6 +127,11 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
               <ExportCsvButton filter={filter} sort={sort} defaultPath={`${exportDir}/breaks-run-${runId}.csv`} />
             </Group>
           </Group>
+          {mixedAmountSort && (
+            <Alert color="yellow" role="note" aria-label="Mixed currencies" py={6}>
+              These breaks are in several currencies; amounts are ranked by their minor units (1 JPY, 1 cent and 0.001 KWD count alike). Filter one currency to rank them by value.
+            </Alert>
+          )}
           {pages.error && <ErrorNotice title="Could not load breaks" message={`${pages.error} Change the filter or reload the page.`} />}
           {pages.count && total === 0 ? (
             <Alert color="gray" title="No breaks match this filter">
@@ -129,7 +161,7 @@ function RunBreaks({ runId, initialClasses, storePath }: { runId: number; initia
       <Tabs.Panel value="matches" pt="sm">
         <MatchesPanel runId={runId} onOpen={(id) => setDiff({ kind: 'match', id })} />
       </Tabs.Panel>
-      <DiffDrawer target={diff} onClose={() => setDiff(null)} />
+      <DiffDrawer target={diff} onTarget={setDiff} onClose={() => setDiff(null)} />
     </Tabs>
   );
 }

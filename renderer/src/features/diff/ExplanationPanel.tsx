@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, List, Stack, Table, Text } from '@mantine/core';
 import type { BreakExplanation, DiffCandidate } from '../../../../preload/contract';
 import { formatTimestamp } from '../../components/formatters';
 import { formatMoney } from '../../components/money';
@@ -9,19 +9,21 @@ export function ExplanationPanel(props: {
   /** Whether a candidate can be matched with the break (it must sit on the other side). */
   canMatch?: (candidate: DiffCandidate) => boolean;
   onMatchCandidate?: (candidate: DiffCandidate) => void;
+  /** Opens the match that already holds a candidate (it cannot be matched again before that one is removed). */
+  onOpenMatch?: (matchId: number) => void;
 }) {
   const { explanation } = props;
   return (
     <Stack gap="xs" aria-label="Explanation">
       <Text>{explanation.text ?? 'The engine gave no explanation text for this break.'}</Text>
       {explanation.facts.length > 0 && (
-        <Group gap={6}>
+        <List size="sm" spacing={2} aria-label="Facts">
           {explanation.facts.map((fact) => (
-            <Badge key={fact.key} variant="outline" tt="none">
-              {fact.key}: {fact.value}
-            </Badge>
+            <List.Item key={fact.key} title={`${fact.key}: ${fact.value}`}>
+              {fact.text}
+            </List.Item>
           ))}
-        </Group>
+        </List>
       )}
       <Text size="sm" fw={600}>
         Nearest candidates
@@ -50,7 +52,12 @@ export function ExplanationPanel(props: {
                   </Text>
                 </Table.Td>
                 <Table.Td w={150}>
-                  {props.onMatchCandidate && candidate.record && (props.canMatch?.(candidate) ?? true) && (
+                  {candidate.claimedByMatchId !== null && (
+                    <Button size="xs" variant="default" disabled={!props.onOpenMatch} onClick={() => props.onOpenMatch?.(candidate.claimedByMatchId!)}>
+                      Open match #{candidate.claimedByMatchId}
+                    </Button>
+                  )}
+                  {candidate.claimedByMatchId === null && props.onMatchCandidate && candidate.record && (props.canMatch?.(candidate) ?? true) && (
                     <Button size="xs" variant="light" onClick={() => props.onMatchCandidate!(candidate)}>
                       Match with this
                     </Button>

@@ -27,5 +27,5 @@ export function formatSide(field: DiffField, value: string | number | null, curr
 export function formatDelta(field: DiffField, currency: string | null): string {
   if (field.deltaMinor !== undefined) return field.deltaMinor === 0 ? '=' : formatSignedMoney(field.deltaMinor, currency);
   if (field.deltaMs !== undefined) return field.deltaMs === 0 ? '=' : formatDuration(field.deltaMs);
-  return field.differs ? '≠' : '';
+  return field.differs && !field.tolerated ? '≠' : '';
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text } from '@man
 import { useState } from 'react';
 import type { BreakFilter, TriageChange, TriageTarget } from '../../../../preload/contract';
 import { formatCount } from '../../components/formatters';
+import { describeFilter } from './describeFilter';
 import { TriageFormModal } from './TriageFormModal';
 import { useTriageActions } from './useTriageActions';
 
@@ -9,38 +10,43 @@ export interface TriageBarProps {
   runId: number;
   filter: BreakFilter;
   selectedIds: number[];
+  /** The break under the table's cursor: what a selection-scoped action touches when nothing is selected. */
+  cursorId: number | null;
   matchingLabel: string;
-  /** How many breaks the whole filter matches (at least); null while counting. */
-  matchingCount: number | null;
   onDone: () => void;
   /** Registers the bar's quick actions for the page's keyboard shortcuts. */
   bindKeys?: (keys: { investigate: () => void; undo: () => void }) => void;
 }
 
-const CONFIRM_ABOVE = 1000;
-
-/** Bulk triage on the selection or on the whole filter, and undo of the last action. */
 function describe(change: TriageChange): string {
   const parts = [change.state && `state → ${change.state}`, change.assignee !== undefined && `assignee → ${change.assignee ?? 'nobody'}`, change.classOverride && `class → ${change.classOverride.breakClass ?? "engine's"}`, change.note && 'note'];
   return parts.filter(Boolean).join(', ');
 }
 
+/**
+ * Bulk triage on the selection (the cursor row when nothing is selected) or on the whole filter, and
+ * undo of the last action. The scope is only ever changed by the user, and a whole-filter action
+ * always asks first, naming the count and the filter: one key press must not change every break.
+ */
 export function TriageBar(props: TriageBarProps) {
   const triage = useTriageActions(props.runId);
   const [scope, setScope] = useState<'selection' | 'filter'>('selection');
   const [formOpen, setFormOpen] = useState(false);
-  const effectiveScope = props.selectedIds.length === 0 ? 'filter' : scope;
-  const target: TriageTarget = effectiveScope === 'selection' ? { breakIds: props.selectedIds } : { filter: props.filter };
-  const label = effectiveScope === 'selection' ? `${formatCount(props.selectedIds.length)} selected` : `all ${props.matchingLabel} matching`;
-
+  const [hint, setHint] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<TriageChange | null>(null);
-  const apply = async (change: TriageChange) => {
+  const selected = props.selectedIds.length;
+  const selectionIds = selected ? props.selectedIds : props.cursorId !== null ? [props.cursorId] : [];
+  const selectionLabel = selected ? `${formatCount(selected)} selected` : props.cursorId !== null ? `break #${props.cursorId} (cursor row)` : 'nothing';
+  const label = scope === 'selection' ? selectionLabel : `all ${props.matchingLabel} matching`;
+
+  const apply = async (target: TriageTarget, change: TriageChange) => {
     if (await triage.apply(target, change)) props.onDone();
   };
-  // A whole-filter action over many breaks is one click from changing a million rows: ask first.
   const run = async (change: TriageChange) => {
-    if (effectiveScope === 'filter' && (props.matchingCount ?? Infinity) > CONFIRM_ABOVE) setConfirming(change);
-    else await apply(change);
+    setHint(null);
+    if (scope === 'filter') setConfirming(change);
+    else if (selectionIds.length) await apply({ breakIds: selectionIds }, change);
+    else setHint('Nothing selected and no row under the cursor: select breaks (x or the checkboxes), or choose “Whole filter”.');
   };
   props.bindKeys?.({ investigate: () => void run({ state: 'investigating' }), undo: () => void triage.undo() });
 
@@ -52,10 +58,11 @@ export function TriageBar(props: TriageBarProps) {
         </Text>
         <SegmentedControl
           size="xs"
-          value={effectiveScope}
+          aria-label="Triage scope"
+          value={scope}
           onChange={(v) => setScope(v as typeof scope)}
           data={[
-            { value: 'selection', label: `Selection (${formatCount(props.selectedIds.length)})`, disabled: props.selectedIds.length === 0 },
+            { value: 'selection', label: selected ? `Selection (${formatCount(selected)})` : 'Cursor row' },
             { value: 'filter', label: `Whole filter (${props.matchingLabel})` },
           ]}
         />
@@ -78,6 +85,11 @@ export function TriageBar(props: TriageBarProps) {
           Undo{triage.undoable ? ` "${triage.undoable.summary}"` : ''}
         </Button>
       </Group>
+      {hint && (
+        <Alert color="yellow" withCloseButton onClose={() => setHint(null)} role="status" mt="xs">
+          {hint}
+        </Alert>
+      )}
       {triage.message && (
         <Alert color={triage.message.ok ? 'green' : 'red'} withCloseButton onClose={triage.clearMessage} role={triage.message.ok ? 'status' : 'alert'} mt="xs">
           {triage.message.text}
@@ -86,7 +98,10 @@ export function TriageBar(props: TriageBarProps) {
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title="Apply to the whole filter?">
         <Stack gap="sm">
           <Text size="sm">
-            This applies “{confirming ? describe(confirming) : ''}” to {label} breaks as one action. You can undo it afterwards.
+            This applies “{confirming ? describe(confirming) : ''}” to all {props.matchingLabel} breaks matching the filter, as one action. You can undo it afterwards.
+          </Text>
+          <Text size="sm" fw={600} data-testid="confirm-filter">
+            Filter: {describeFilter(props.filter)}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(null)}>
@@ -96,10 +111,10 @@ export function TriageBar(props: TriageBarProps) {
               onClick={() => {
                 const change = confirming;
                 setConfirming(null);
-                if (change) void apply(change);
+                if (change) void apply({ filter: props.filter }, change);
               }}
             >
-              Apply to {props.matchingLabel}
+              Apply to {props.matchingLabel} breaks
             </Button>
           </Group>
         </Stack>
