@@ -7,8 +7,8 @@ const humanName = (passName: string) => passName.replace(/[-_]+/g, ' ').trim();
 
 /**
  * Maps the engine's raw progress (workers/matching/reconcile.ts phase names, plus the worker's
- * loading / persist / index) to steps that only move forward: the engine reports "done" before
- * saving and indexing start over at 0, which read as progress going backwards.
+ * loading / persist) to steps that only move forward: the engine reports "done" before saving starts
+ * over at 0, which read as progress going backwards. (The search index is built after the run returns.)
  * Engine phases report their own index as `done`, which is also their step index here.
  */
 export function runProgressSteps(passNames: readonly string[]): (done: number, total: number | null, phase: string) => RunStepProgress {
@@ -21,16 +21,14 @@ export function runProgressSteps(passNames: readonly string[]): (done: number, t
     'Explaining breaks',
     'Fingerprinting results',
     'Saving results',
-    'Indexing breaks for search',
   ];
-  const saving = labels.length - 2;
+  const saving = labels.length - 1;
   const lastEngineStep = saving - 1;
   let reached = 0;
   return (done, total, phase) => {
     let index = reached;
     if (phase === 'loading' || phase === 'load' || phase === 'prepare') index = 0;
     else if (phase === 'persist') index = saving;
-    else if (phase === 'index') index = saving + 1;
     else if (total !== null && Number.isInteger(done)) index = Math.min(done, lastEngineStep);
     const current = index >= reached;
     reached = Math.max(reached, index);

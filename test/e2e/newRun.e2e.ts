@@ -151,7 +151,7 @@ test('a new run on an empty workspace imports both sources on the spot, then run
   const seen = await page.evaluate(() => (globalThis as unknown as { progressSeen: { phase: string; step?: { index: number; count: number } }[] }).progressSeen);
   const steps = seen.map((e) => e.step!.index);
   expect(steps).toEqual([...steps].sort((a, b) => a - b));
-  expect(seen.map((e) => e.phase)).toEqual(expect.arrayContaining(['Reading sources', 'Matching: exact key', 'Classifying leftovers', 'Saving results', 'Indexing breaks for search']));
+  expect(seen.map((e) => e.phase)).toEqual(expect.arrayContaining(['Reading sources', 'Matching: exact key', 'Classifying leftovers', 'Saving results']));
   expect(seen.some((e) => /^(load|loading|index|leftovers|persist|done|pass:)/.test(e.phase))).toBe(false);
   await expect(page.getByRole('table', { name: 'Breaks by class' })).toContainText('missing_right');
 });

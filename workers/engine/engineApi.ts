@@ -4,6 +4,7 @@ import { exportRunCsv } from '../matching/exportCsv';
 import { runReconciliation, type RunRequest } from '../matching/runStore';
 import { snapshotForRun } from '../matching/snapshotHelper';
 import { indexSearchChunk } from '../../main/db/queries/breakSearchIndex';
+import type { Db } from '../../main/db/openWorkspace';
 import { applyTriageUndo, applyTriageUpdate } from '../../main/usecases/analyst/triageApply';
 import { buildRunDashboard } from '../../main/usecases/analyst/runDashboard';
 import type { RequestOf } from '../../preload/contract';
@@ -49,8 +50,9 @@ export function createEngineApi() {
     },
     /**
      * Reconciles two sources of the workspace and persists the run, on the engine's own connection
-     * (two sources read back for the first time are read on two threads at once); then indexes the
-     * run's breaks for free-text search here, so the first search is instant.
+     * (two sources read back for the first time are read on two threads at once). The run's results
+     * are complete when this returns; its free-text search index is derived from them and is built
+     * afterwards on this thread, a chunk at a time (see indexInBackground).
      */
     async runReconciliation(storeDir: string, request: RunRequest, progress?: ProgressSink, cancel?: CancelFlag) {
       const started = performance.now();
@@ -58,8 +60,7 @@ export function createEngineApi() {
       void progress?.(0, null, 'loading');
       const loaded = await snapshotForRun(db, [request.leftSourceId, request.rightSourceId]);
       const outcome = runReconciliation(db, request, hooksFor(progress, cancel), started, loaded);
-      void progress?.(0, null, 'index');
-      while (indexSearchChunk(db, outcome.runId, 50_000));
+      indexInBackground(db, outcome.runId);
       return outcome;
     },
     /** Matches a sample of two sources in memory to preview the match rate; saves nothing. */
@@ -95,3 +96,23 @@ export function createEngineApi() {
 }
 
 export type EngineApi = ReturnType<typeof createEngineApi>;
+
+/** Breaks indexed per turn of the engine's event loop (and per write transaction): a call queued behind the indexing, or a write on main, waits for one chunk at most (~0.1 s). */
+const BACKGROUND_INDEX_CHUNK = 2_000;
+
+/**
+ * Indexes a finished run's breaks for free-text search after the run has returned, one chunk per
+ * turn of this thread's event loop. A search that arrives first builds the rest itself
+ * (buildSearchIndex; the index state row keeps the two from indexing a break twice), and a failure
+ * here (the workspace closed) only leaves the rest to that on-demand path.
+ */
+function indexInBackground(db: Db, runId: number): void {
+  const step = (): void => {
+    try {
+      if (indexSearchChunk(db, runId, BACKGROUND_INDEX_CHUNK)) setImmediate(step);
+    } catch {
+      // Built on demand by the next search instead.
+    }
+  };
+  setImmediate(step);
+}
