@@ -97,7 +97,10 @@ export function createEngineApi() {
 
 export type EngineApi = ReturnType<typeof createEngineApi>;
 
-/** Breaks indexed per turn of the engine's event loop (and per write transaction): a call queued behind the indexing, or a write on main, waits for one chunk at most (~0.1 s). */
+/**
+ * Breaks indexed per turn of the engine's event loop (and per write transaction): a call queued behind
+ * the indexing, or a write on main, waits for one chunk at most (~0.1 s).
+ */
 const BACKGROUND_INDEX_CHUNK = 2_000;
 
 /**
