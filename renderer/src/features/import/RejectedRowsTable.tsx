@@ -1,9 +1,10 @@
-import { Button, Code, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Pagination, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call, ReconCallError } from '../../api/reconClient';
 import { useReconQuery } from '../../api/useRecon';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { SavePathField } from '../../components/SavePathField';
+import { RejectedRowLines } from './RejectedRowLines';
 
 const PAGE = 50;
 
@@ -34,21 +35,7 @@ export function RejectedRowsTable({ source }: { source: { id: number; name: stri
   }
   return (
     <Stack gap="sm">
-      <Table striped aria-label="Rejected rows" fz="sm">
-        <Table.Thead>
-          <Table.Tr><Table.Th>Line</Table.Th><Table.Th>Column</Table.Th><Table.Th>Reason</Table.Th><Table.Th>Raw text</Table.Th></Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(rejected.data?.rows ?? []).map((row, i) => (
-            <Table.Tr key={`${row.line}-${i}`}>
-              <Table.Td>{row.line}</Table.Td>
-              <Table.Td>{row.column ?? '—'}</Table.Td>
-              <Table.Td>{row.reason}</Table.Td>
-              <Table.Td><Code>{row.raw.length > 160 ? `${row.raw.slice(0, 160)}…` : row.raw}</Code></Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <RejectedRowLines rows={rejected.data?.rows ?? []} label="Rejected rows" rawChars={160} size="sm" />
       {(rejected.data?.total ?? 0) > PAGE && <Pagination total={Math.ceil((rejected.data?.total ?? 0) / PAGE)} value={page} onChange={setPage} />}
       <Group align="flex-end">
         <SavePathField label="Export to CSV file" title="Export the rejected rows" placeholder="/path/to/rejected.csv" value={outPath}

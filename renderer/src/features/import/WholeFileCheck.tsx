@@ -1,4 +1,4 @@
-import { Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ImportCheck, RequestOf } from '../../../../preload/contract';
 import { call, ReconCallError } from '../../api/reconClient';
@@ -6,6 +6,7 @@ import { useTask } from '../../api/useTask';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatCount } from '../../components/formatters';
 import { TaskProgress } from '../../components/TaskProgress';
+import { RejectedRowLines } from './RejectedRowLines';
 
 type CheckRequest = Omit<RequestOf<'import:check-file'>, 'taskId'>;
 
@@ -61,21 +62,7 @@ function CheckResult({ check }: { check: ImportCheck }) {
           <Text size="xs" c="dimmed">
             {check.rowsWouldReject > check.firstRejections.length ? `The first ${check.firstRejections.length} rejections:` : 'The rejections:'}
           </Text>
-          <Table striped fz="xs" aria-label="Rows that would be rejected">
-            <Table.Thead>
-              <Table.Tr><Table.Th>Line</Table.Th><Table.Th>Column</Table.Th><Table.Th>Reason</Table.Th><Table.Th>Raw text</Table.Th></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {check.firstRejections.map((row) => (
-                <Table.Tr key={row.line}>
-                  <Table.Td>{row.line}</Table.Td>
-                  <Table.Td>{row.column ?? '—'}</Table.Td>
-                  <Table.Td>{row.reason}</Table.Td>
-                  <Table.Td><Code>{row.raw.length > 120 ? `${row.raw.slice(0, 120)}…` : row.raw}</Code></Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <RejectedRowLines rows={check.firstRejections} label="Rows that would be rejected" rawChars={120} size="xs" />
         </>
       )}
     </Stack>
