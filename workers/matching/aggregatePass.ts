@@ -8,10 +8,11 @@ const STRATEGY = STRATEGIES.indexOf('aggregate');
  * Aggregation N:1 / 1:N: one record of the "one" side (a payout, a bank line) equals the sum of
  * several records of the "many" side (charges, net of fees when the basis says so), same bucket,
  * inside the time window, at most maxGroupSize of them. "One" records are visited in time order
- * (then line); each claims its group so a record never joins two groups. Within the window the
- * group chosen is, first that fits: every free candidate; every candidate but one (the earliest
- * such); the earliest contiguous run in time order, shortest first. Subset sums beyond these are
- * not searched (they are exponential and rarely what happened).
+ * (then canonical order); each claims its group so a record never joins two groups. Within the window
+ * the group chosen is, first tier that fits: every free candidate; every candidate but one; a
+ * contiguous run in time order. When two different groups of one tier fit, the "one" record is
+ * reported ambiguous and nothing is claimed. Subset sums beyond these are not searched (they are
+ * exponential and rarely what happened).
  */
 export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, tick: (i: number) => void): void {
   const many = pass.many === 'left' ? ctx.left : ctx.right;
@@ -48,6 +49,15 @@ export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, 
     if (candidates.length === 0) continue;
     const target = basisAmount(one, o, oneBasis);
     const group = findGroup(values, target, allowance(pass.amount, target), pass.maxGroupSize);
+    if (group === 'ambiguous') {
+      // Two different groups fit equally well: report it rather than pick one silently.
+      const ambiguous = pass.many === 'left' ? ctx.ambiguousRight : ctx.ambiguousLeft;
+      if (!ambiguous.has(o)) {
+        ambiguous.add(o);
+        ctx.ambiguous += 1;
+      }
+      continue;
+    }
     if (!group) continue;
     const members = group.map((g) => candidates[g]!);
     let sum = 0;
@@ -68,24 +78,43 @@ export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, 
   }
 }
 
-/** Indices into values of the chosen group, or null (see aggregatePass for the order tried). */
-export function findGroup(values: readonly number[], target: number, allow: number, maxSize: number): number[] | null {
+/**
+ * Indices into values of the chosen group, 'ambiguous' when two different groups of the same tier fit
+ * (two choices of the one record to leave out, or two contiguous runs that differ in more than
+ * zero-valued records), or null (see aggregatePass for the order of the tiers).
+ */
+export function findGroup(values: readonly number[], target: number, allow: number, maxSize: number): number[] | 'ambiguous' | null {
   const k = values.length;
   let total = 0;
   for (const v of values) total += v;
   const fits = (sum: number) => Math.abs(sum - target) <= allow;
   if (k <= maxSize && fits(total)) return values.map((_, i) => i);
   if (k >= 2 && k - 1 <= maxSize) {
+    let left = -1;
     for (let i = 0; i < k; i += 1) {
-      if (fits(total - values[i]!)) return values.map((_, j) => j).filter((j) => j !== i);
+      if (!fits(total - values[i]!)) continue;
+      if (left !== -1) return 'ambiguous';
+      left = i;
     }
+    if (left !== -1) return values.map((_, j) => j).filter((j) => j !== left);
   }
+  let found: number[] | null = null;
   for (let i = 0; i < k; i += 1) {
     let sum = 0;
     for (let j = i; j < k && j - i < maxSize; j += 1) {
       sum += values[j]!;
-      if (fits(sum)) return Array.from({ length: j - i + 1 }, (_, x) => i + x);
+      if (!fits(sum)) continue;
+      const run = Array.from({ length: j - i + 1 }, (_, x) => i + x);
+      if (!found) found = run;
+      else if (!sameNonZero(values, found, run)) return 'ambiguous';
+      break;
     }
   }
-  return null;
+  return found;
+}
+
+/** Whether two runs hold the same records once zero-valued ones (which change no sum) are left out. */
+function sameNonZero(values: readonly number[], a: readonly number[], b: readonly number[]): boolean {
+  const nonZero = (run: readonly number[]) => run.filter((i) => values[i] !== 0).join(',');
+  return nonZero(a) === nonZero(b);
 }

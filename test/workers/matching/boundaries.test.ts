@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inputFromRecords } from '../../../workers/matching/engineInput';
 import { candidateLine, sortByTime } from '../../../workers/matching/explain';
+import { findGroup } from '../../../workers/matching/aggregatePass';
 import { listMatches, reconcile, type EngineResult } from '../../../workers/matching/reconcile';
 import { DEFAULT_RULES, parseRuleSet, type RuleSet } from '../../../workers/matching/ruleSet';
 import type { StoredRecord } from '../../../workers/shared/record';
@@ -301,6 +302,26 @@ describe('aggregation', () => {
     expect(off.matches.count).toBe(0);
     expect(off.breaks.filter((b) => b.leftIds.includes(1)).map((b) => b.class)).toEqual(['missing_right']);
     expect(off.breaks.filter((b) => b.class === 'missing_left').flatMap((b) => b.rightIds)).toEqual(expect.arrayContaining([R, R + 1, R + 2]));
+  });
+
+  it('two different groups of one tier fitting a payout are reported as ambiguous, not picked', () => {
+    // Leaving out either 7 gives 10: which charge the payout left out is not knowable.
+    expect(findGroup([3, 7, 7], 10, 0, 5)).toBe('ambiguous');
+    // Contiguous runs [4, 6] and [10] both make 10 (group size 2 rules out the wider tiers).
+    expect(findGroup([4, 6, 10, 3], 10, 0, 2)).toBe('ambiguous');
+    // Runs that differ only by a zero-valued record are one group.
+    expect(findGroup([1, 0, 4, 6, 20], 10, 0, 3)).toEqual([1, 2, 3]);
+    // A tier ranks above the next: every candidate but one before a shorter run.
+    expect(findGroup([5, 5, 10], 10, 0, 5)).toEqual([0, 1]);
+
+    const charges = [3, 7, 7].map((a, i) => rec(i + 1, { amountMinor: a * 100, externalId: `ch${i}`, tsMs: T0 + i * HOUR }));
+    const payout = rec(R + 1, { amountMinor: 1000, externalId: 'po_1', tsMs: T0 + 10 * HOUR });
+    const rules = parseRuleSet({ name: 'payouts', version: 1, passes: [
+      { strategy: 'aggregate', name: 'payout-sum', many: 'left', maxGroupSize: 5, amount: { absoluteMinor: 0 }, time: { minDeltaMs: 0, maxDeltaMs: 24 * HOUR } }] });
+    const result = reconcile(inputFromRecords([...charges, lateLeft(9)], { kind: 'processor' }), inputFromRecords([payout, late(R + 9)], { kind: 'bank' }), rules);
+    expect(result.matches.count).toBe(0);
+    expect(result.ambiguous).toBe(1);
+    expect(result.breaks.find((b) => b.rightIds.includes(R + 1))!.explanation.summary).toMatch(/equally good candidates tied/);
   });
 
   it('N:1 payout net of fees (processor → bank default), group size bounded', () => {
