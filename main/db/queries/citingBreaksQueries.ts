@@ -31,6 +31,15 @@ export function breaksCitingRecords(db: Db, runId: number, recordIds: readonly n
   return rows.map((row) => ({ ...row, left_ids: parseIds(row.left_ids), right_ids: parseIds(row.right_ids) }));
 }
 
+/** The records each of these breaks cites. */
+export function citedByBreaks(db: Db, breakIds: readonly number[]): { id: number; left_ids: number[]; right_ids: number[] }[] {
+  if (breakIds.length === 0) return [];
+  const rows = db
+    .prepare('SELECT id, left_ids, right_ids FROM breaks WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(breakIds)) as { id: number; left_ids: string; right_ids: string }[];
+  return rows.map((row) => ({ id: row.id, left_ids: parseIds(row.left_ids), right_ids: parseIds(row.right_ids) }));
+}
+
 export interface NewBreak {
   runId: number;
   breakClass: BreakClass;

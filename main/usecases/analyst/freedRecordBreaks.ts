@@ -22,7 +22,8 @@ function money(record: CitedRecord): string {
   }
 }
 
-function describe(record: CitedRecord): string {
+/** A record as explanations name it: file, line, id, amount, account. */
+export function describeRecord(record: CitedRecord): string {
   return `${record.sourceName} line ${record.line} (${record.externalId ?? 'no id'}, ${money(record)}, ${record.account ?? 'no account'})`;
 }
 
@@ -33,7 +34,7 @@ function formerCounterparts(counterparts: CitedRecord[], side: 'left' | 'right',
     id: r.id,
     line: r.line,
     externalId: r.externalId,
-    text: describe(r),
+    text: describeRecord(r),
     criteria: [{ name: 'unmatched', ok: false, text: `unmatched by hand from match #${matchId}` }],
   }));
 }
@@ -57,7 +58,7 @@ export function breaksForFreedRecords(db: Db, unmatch: Unmatch): number[] {
     const counterparts = isLeft ? right : left;
     const explanation = {
       summary:
-        `${describe(record)} was unmatched by hand by ${unmatch.actor} from ${match.manual ? 'manual' : match.strategy} match #${match.id}: “${unmatch.reason}”. ` +
+        `${describeRecord(record)} was unmatched by hand by ${unmatch.actor} from ${match.manual ? 'manual' : match.strategy} match #${match.id}: “${unmatch.reason}”. ` +
         `It has no ${isLeft ? 'right' : 'left'} counterpart until it is matched again.`,
       candidates: formerCounterparts(counterparts, isLeft ? 'right' : 'left', match.id),
       facts: { unmatchedBy: unmatch.actor, unmatchedAt: unmatch.nowMs, reason: unmatch.reason, removedMatchId: match.id, removedStrategy: match.strategy },

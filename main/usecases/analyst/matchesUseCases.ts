@@ -1,6 +1,6 @@
 import type { RequestOf, ResultOf } from '../../../preload/contract';
 import { appendAudit } from '../../audit/auditLog';
-import { breaksCitingRecords } from '../../db/queries/citingBreaksQueries';
+import { breaksCitingRecords, citedByBreaks } from '../../db/queries/citingBreaksQueries';
 import { getCitedRecords } from '../../db/queries/citedRecordsQueries';
 import {
   deleteMatch,
@@ -13,6 +13,7 @@ import {
 import { insertEvent, snapshotOf, snapshotsByIds, writeSnapshot } from '../../db/queries/triageQueries';
 import type { UseCaseContext } from '../context';
 import { UseCaseError } from '../errors';
+import { breaksForDisplacedRecords, settleDisplacedBreaks } from './displacedRecordBreaks';
 import { breaksForFreedRecords } from './freedRecordBreaks';
 import { requireRun } from './requireRun';
 
@@ -69,13 +70,20 @@ export function createManualMatch(ctx: UseCaseContext, request: RequestOf<'match
         writeSnapshot(ctx.db, row.id, after, now);
         insertEvent(ctx.db, { breakId: row.id, actionId: null, actor: ctx.actor, tsMs: now, action: 'manual_match', before, after, note: request.reason, payload: { matchId } });
       }
+      const created = breaksForDisplacedRecords(ctx.db, {
+        runId: run.id, matchId, actor: ctx.actor, reason: request.reason, nowMs: now,
+        resolved: citedByBreaks(ctx.db, breaks.map((b) => b.id)), matchedLeft: request.leftIds, matchedRight: request.rightIds,
+      });
       appendAudit(ctx.db, {
         actor: ctx.actor,
         kind: 'match.created',
         tsMs: now,
-        data: { runId: run.id, matchId, leftIds: request.leftIds, rightIds: request.rightIds, amountDeltaMinor: amountDelta, reason: request.reason, resolvedBreakIds: breaks.map((b) => b.id) },
+        data: {
+          runId: run.id, matchId, leftIds: request.leftIds, rightIds: request.rightIds, amountDeltaMinor: amountDelta, reason: request.reason,
+          resolvedBreakIds: breaks.map((b) => b.id), createdBreakIds: created,
+        },
       });
-      return { match: getMatch(ctx.db, matchId)!, resolvedBreakIds: breaks.map((b) => b.id) };
+      return { match: getMatch(ctx.db, matchId)!, resolvedBreakIds: breaks.map((b) => b.id), createdBreakIds: created };
     })
     .immediate();
   ctx.emit('recon:workspace-changed', { reason: 'manual match' });
@@ -103,6 +111,7 @@ export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:rem
         insertEvent(ctx.db, { breakId: row.id, actionId: null, actor: ctx.actor, tsMs: now, action: 'unmatch', before, after, note: request.reason, payload: { matchId: match.id } });
         reopened.push(row.id);
       }
+      const settled = settleDisplacedBreaks(ctx.db, { runId: match.runId, matchId: match.id, actor: ctx.actor, reason: request.reason, nowMs: now });
       deleteMatch(ctx.db, match.id);
       const created = breaksForFreedRecords(ctx.db, { runId: match.runId, match, actor: ctx.actor, reason: request.reason, nowMs: now });
       appendAudit(ctx.db, {
@@ -115,6 +124,7 @@ export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:rem
           match: { strategy: match.strategy, score: match.score, manual: match.manual, leftIds: match.leftIds, rightIds: match.rightIds, amountDeltaMinor: match.amountDeltaMinor, timeDeltaMs: match.timeDeltaMs, note: match.note },
           reason: request.reason,
           reopenedBreakIds: reopened,
+          settledBreakIds: settled,
           createdBreakIds: created,
         },
       });

@@ -14,11 +14,13 @@ export interface MatchesMethods {
   /**
    * Matches left and right records by hand (manual = 1) with a reason; the named breaks, and every
    * open or investigating break citing one of the records, become resolved with that reason (removing
-   * the match reopens them). Refused when a record is already in a match of the run.
+   * the match reopens them). A resolved break's other record that the match leaves out (a former
+   * counterpart) becomes a new missing_* break, unless a match or another open break holds it.
+   * Refused when a record is already in a match of the run.
    */
   'matches:create-manual': {
     request: { runId: number; leftIds: number[]; rightIds: number[]; reason: string; breakIds?: number[] };
-    result: { match: MatchRow; resolvedBreakIds: number[] };
+    result: { match: MatchRow; resolvedBreakIds: number[]; createdBreakIds: number[] };
   };
   /**
    * Removes a match with a reason (its full row goes into the audit entry); breaks a manual match

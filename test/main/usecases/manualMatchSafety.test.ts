@@ -24,6 +24,26 @@ describe('manual match safety', () => {
     expect(stateOf(ctx, breakIds[2]!)).toBe('open');
   });
 
+  it('a paired break it resolves leaves its other record in a new break, settled again when the match is removed (regression: the record vanished from the work queue)', () => {
+    const ctx = context();
+    const { runId, breakIds, records } = seedSmallRun(ctx.db);
+    // Break 0 pairs L2 with P2 (amount mismatch); matching L2 with P4 instead resolves it and displaces P2.
+    const created = createManualMatch(ctx, { runId, leftIds: [records['L2']!], rightIds: [records['P4']!], reason: 'L2 is the P4 payment', breakIds: [breakIds[2]!] });
+    expect(created.resolvedBreakIds).toEqual([breakIds[0], breakIds[2]]);
+    expect(created.createdBreakIds).toHaveLength(1);
+    const displaced = ctx.db.prepare('SELECT class, left_ids, right_ids, triage_state, explanation_json FROM breaks WHERE id = ?').get(created.createdBreakIds[0]) as
+      { class: string; left_ids: string; right_ids: string; triage_state: string; explanation_json: string };
+    expect(displaced).toMatchObject({ class: 'missing_left', left_ids: '', right_ids: String(records['P2']), triage_state: 'open' });
+    expect(JSON.parse(displaced.explanation_json).summary).toMatch(new RegExp(`was paired in break #${breakIds[0]}, which manual match #${created.match.id} .*L2 is the P4 payment`));
+    const audit = ctx.db.prepare("SELECT body FROM audit_log WHERE kind = 'match.created' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(audit).data.createdBreakIds).toEqual(created.createdBreakIds);
+
+    const removed = removeMatch(ctx, { matchId: created.match.id, reason: 'wrong after all' });
+    expect(removed.reopenedBreakIds).toEqual([breakIds[0], breakIds[2]]);
+    expect(stateOf(ctx, created.createdBreakIds[0]!)).toBe('resolved');
+    expect(stateOf(ctx, breakIds[0]!)).toBe('open');
+  });
+
   it('leaves breaks already closed by triage alone', () => {
     const ctx = context();
     const { runId, breakIds, records } = seedSmallRun(ctx.db);

@@ -43,7 +43,8 @@ export function DiffDrawer({ target, onTarget, onClose }: { target: DiffTarget |
       if (p.kind === 'match') {
         const runId = (query.data as RecordsDiff).runId;
         const result = await call('matches:create-manual', { runId, leftIds: p.left.map((r) => r.id), rightIds: p.right.map((r) => r.id), reason, breakIds: p.breakIds });
-        setOutcome({ about, ok: true, text: `Manual match #${result.match.id} created; ${result.resolvedBreakIds.length} break(s) resolved (#${result.resolvedBreakIds.join(', #')}).` });
+        const displaced = result.createdBreakIds.length ? `; the records it displaced are new break(s) #${result.createdBreakIds.join(', #')}` : '';
+        setOutcome({ about, ok: true, text: `Manual match #${result.match.id} created; ${result.resolvedBreakIds.length} break(s) resolved (#${result.resolvedBreakIds.join(', #')})${displaced}.` });
       } else {
         const result = await call('matches:remove-match', { matchId: p.matchId, reason });
         const freed = result.createdBreakIds.length ? `; the freed records are new break(s) #${result.createdBreakIds.join(', #')}` : '';
