@@ -99,7 +99,7 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await page.keyboard.press('x');
   await expect(grid.locator('[aria-selected="true"]')).toHaveCount(2);
   await page.getByRole('button', { name: 'Investigate' }).click();
-  await expect(page.getByRole('status')).toContainText('2 break(s) changed');
+  await expect(page.getByRole('status')).toContainText('2 breaks changed');
   // Regression: the scope stays where the user put it once the selection is cleared.
   await expect(page.getByRole('radio', { name: 'Cursor row' })).toBeChecked();
 
@@ -107,7 +107,7 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await grid.focus();
   await page.keyboard.press('j');
   await page.keyboard.press('i');
-  await expect(page.getByRole('status')).toContainText('1 break(s) changed');
+  await expect(page.getByRole('status')).toContainText('1 break changed');
   await page.getByRole('button', { name: /^Undo/ }).click();
   await expect(page.getByRole('status')).toContainText('1 break(s) restored');
 
@@ -118,7 +118,7 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await expect(confirmAll).toContainText(`all ${allCount.toLocaleString('en-US')} breaks`);
   await expect(confirmAll.getByTestId('confirm-filter')).toContainText('no filter');
   await confirmAll.getByRole('button', { name: /^Apply to/ }).click();
-  await expect(page.getByRole('status')).toContainText(`${allCount - 2} break(s) changed`);
+  await expect(page.getByRole('status')).toContainText(`${allCount - 2} breaks changed`);
   await expect(grid.getByText('investigating').first()).toBeVisible();
   await app.screenshot('analyst-triaged');
 

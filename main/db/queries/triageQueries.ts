@@ -121,7 +121,8 @@ export function getAction(db: Db, id: number): TriageActionView | null {
 export function latestUndoable(db: Db, runId: number): TriageActionView | null {
   const row = db
     .prepare(
-      `SELECT * FROM triage_actions WHERE run_id = ? AND kind = 'update' AND undone_by_action_id IS NULL
+      // An update that changed no break has nothing to undo: the one before it is the one to offer.
+      `SELECT * FROM triage_actions WHERE run_id = ? AND kind = 'update' AND undone_by_action_id IS NULL AND affected > 0
        ORDER BY id DESC LIMIT 1`,
     )
     .get(runId) as ActionRow | undefined;

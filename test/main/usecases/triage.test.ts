@@ -60,6 +60,19 @@ describe('triage', () => {
     expect(getTriageHistory(ctx, { breakId: breakIds[4]! }).events[0]!.detail).toContain('reason: frontier passed');
   });
 
+  it('an update that changed nothing is audited but not offered for undo: undo takes back the one before it', async () => {
+    const ctx = context();
+    const { runId, breakIds } = seedSmallRun(ctx.db);
+    await updateBreaks(ctx, { runId, target: { breakIds: breakIds.slice(0, 2) }, change: { state: 'investigating' } });
+    const moved = await updateBreaks(ctx, { runId, target: { breakIds: breakIds.slice(0, 2) }, change: { state: 'resolved' } });
+    // resolved → investigating is not a move the workflow allows: every break is skipped.
+    const noop = await updateBreaks(ctx, { runId, target: { breakIds: breakIds.slice(0, 2) }, change: { state: 'investigating' } });
+    expect(noop).toMatchObject({ affected: 0, skipped: 2 });
+    const undo = await undoAction(ctx, { runId });
+    expect(undo.undone.id).toBe(moved.action.id);
+    expect(auditKinds(ctx)).toEqual(['triage.updated', 'triage.updated', 'triage.updated', 'triage.undone']);
+  });
+
   it('undo restores the previous state and is an audited action of its own; undo again walks back further', async () => {
     const ctx = context();
     const { runId, breakIds } = seedSmallRun(ctx.db);

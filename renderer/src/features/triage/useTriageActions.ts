@@ -14,7 +14,11 @@ export function useTriageActions(runId: number) {
       setBusy(true);
       try {
         const result = await call('triage:update-breaks', { runId, target, change });
-        setMessage({ ok: true, text: `${result.action.summary}: ${result.affected} break(s) changed${result.skipped ? `, ${result.skipped} skipped (that move is not allowed from their state)` : ''}.` });
+        const plural = (n: number) => `${n} break${n === 1 ? '' : 's'}`;
+        const skipped = result.skipped ? `, ${plural(result.skipped)} skipped (that move is not allowed from their state)` : '';
+        setMessage(result.affected === 0
+          ? { ok: false, text: `${result.action.summary}: nothing changed${skipped}.` }
+          : { ok: true, text: `${result.action.summary}: ${plural(result.affected)} changed${skipped}.` });
         return true;
       } catch (error) {
         setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
