@@ -43,14 +43,16 @@ export class RunInputError extends Error {
   readonly code = 'BAD_REQUEST';
 }
 
-/** Stores the rule set, reusing the newest version with an identical body, else adding version max + 1. */
+/**
+ * Stores the rule set, reusing a stored version of that name with an identical body (going back to the
+ * defaults after an edited run reuses @1, not a new @3 equal to it), else adding version max + 1.
+ */
 export function saveRuleSet(db: Db, rules: RuleSet, nowMs: number): number {
   const body = stableJson(rules);
-  const latest = db.prepare('SELECT id, version, body_json FROM rule_sets WHERE name = ? ORDER BY version DESC LIMIT 1').get(rules.name) as
-    | { id: number; version: number; body_json: string }
-    | undefined;
-  if (latest && latest.body_json === body) return latest.id;
-  const version = Math.max(rules.version, (latest?.version ?? 0) + 1);
+  const same = db.prepare('SELECT id FROM rule_sets WHERE name = ? AND body_json = ? ORDER BY version DESC LIMIT 1').pluck().get(rules.name, body) as number | undefined;
+  if (same !== undefined) return same;
+  const latest = db.prepare('SELECT MAX(version) FROM rule_sets WHERE name = ?').pluck().get(rules.name) as number | null;
+  const version = Math.max(rules.version, (latest ?? 0) + 1);
   return Number(db.prepare('INSERT INTO rule_sets (name, version, body_json, created_at) VALUES (?, ?, ?, ?)').run(rules.name, version, body, nowMs).lastInsertRowid);
 }
 

@@ -9,9 +9,13 @@ export interface QueryState<T> {
   reload: () => void;
 }
 
-/** Fetches one contract method and refetches whenever main says the workspace changed. */
-export function useReconQuery<M extends MethodName>(method: M, request: RequestOf<M>): QueryState<ResultOf<M>> {
+/**
+ * Fetches one contract method and refetches whenever main says the workspace changed. With `skip`,
+ * nothing is asked (there is nothing to ask about yet, e.g. no break open) and the state is empty.
+ */
+export function useReconQuery<M extends MethodName>(method: M, request: RequestOf<M>, options: { skip?: boolean } = {}): QueryState<ResultOf<M>> {
   const key = JSON.stringify(request);
+  const skip = options.skip === true;
   const [state, setState] = useState<{ data: ResultOf<M> | null; error: string | null; loading: boolean }>({
     data: null,
     error: null,
@@ -21,6 +25,10 @@ export function useReconQuery<M extends MethodName>(method: M, request: RequestO
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   useEffect(() => subscribe('recon:workspace-changed', reload), [reload]);
   useEffect(() => {
+    if (skip) {
+      setState({ data: null, error: null, loading: false });
+      return;
+    }
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     call(method, JSON.parse(key) as RequestOf<M>).then(
@@ -30,6 +38,6 @@ export function useReconQuery<M extends MethodName>(method: M, request: RequestO
     return () => {
       live = false;
     };
-  }, [method, key, generation]);
+  }, [method, key, generation, skip]);
   return { ...state, reload };
 }

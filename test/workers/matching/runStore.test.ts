@@ -139,6 +139,10 @@ describe('runReconciliation', () => {
     expect(next.ruleSetId).not.toBe(same.ruleSetId);
     const versions = db.prepare(`SELECT version FROM rule_sets WHERE name = 'ledger-processor' ORDER BY version`).all();
     expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
+    // Back to the defaults: the stored @1, not a new @3 equal to it.
+    const back = runReconciliation(db, { leftSourceId: left, rightSourceId: right, actor: 't' });
+    expect(back.ruleSetId).toBe(same.ruleSetId);
+    expect(db.prepare(`SELECT COUNT(*) FROM rule_sets`).pluck().get()).toBe(2);
   });
 
   it('computes the same impact from the previous run\'s stored match list as from its matches rows', () => {

@@ -29,8 +29,8 @@ interface Outcome {
 export function DiffDrawer({ target, onTarget, onClose }: { target: DiffTarget | null; onTarget: (target: DiffTarget) => void; onClose: () => void }) {
   const [pending, setPending] = useState<PendingChange | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const breakDiff = useReconQuery('breaks:get-diff', { breakId: target?.kind === 'break' ? target.id : 0 });
-  const matchDiff = useReconQuery('matches:get-diff', { matchId: target?.kind === 'match' ? target.id : 0 });
+  const breakDiff = useReconQuery('breaks:get-diff', { breakId: target?.kind === 'break' ? target.id : 0 }, { skip: target?.kind !== 'break' });
+  const matchDiff = useReconQuery('matches:get-diff', { matchId: target?.kind === 'match' ? target.id : 0 }, { skip: target?.kind !== 'match' });
   const query = target?.kind === 'match' ? matchDiff : breakDiff;
   const about = keyOf(target);
   const shown = outcome?.about === about ? outcome : null;
