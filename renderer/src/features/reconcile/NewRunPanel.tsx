@@ -12,7 +12,9 @@ import { RuleSetPicker } from './RuleSetPicker';
 import { useRuleSetChoice } from './useRuleSetChoice';
 import { useRuleSetDraft } from './useRuleSetDraft';
 
-const label = (s: SourceSummary) => `${s.name} · ${s.kind} · ${s.rowsImported.toLocaleString('en-US')} rows`;
+// Sources of the same file (imported again as a new source) read alike but for their number and import time.
+const label = (s: SourceSummary) =>
+  `${s.name} · ${s.kind} · ${s.rowsImported.toLocaleString('en-US')} rows · #${s.id}, imported ${new Date(s.createdAtMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** What a re-run starts from: the run's two sources and its rule set. */
 export interface NewRunStart {
