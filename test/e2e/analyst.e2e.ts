@@ -191,6 +191,9 @@ test('demo → run → dashboard → filter breaks → diff → bulk triage → 
   await expect(entries.getByText('breaks.exported')).toBeVisible();
   await expect(entries.getByText('match.removed')).toBeVisible();
   await expect(entries.getByText('match.created')).toBeVisible();
+  // An entry opens to what it did, to what, and why.
+  await entries.getByRole('row').filter({ hasText: 'match.removed' }).first().click();
+  await expect(entries.getByLabel(/Audit entry #\d+ detail/)).toContainText('"reason"');
   await page.getByRole('button', { name: 'Verify chain' }).click();
   await expect(page.getByRole('status')).toContainText('Chain verified');
   await app.screenshot('analyst-audit-verified');

@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Code, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ChainVerification } from '../../../../preload/contract';
 import { call, ReconCallError } from '../../api/reconClient';
 import { useReconQuery } from '../../api/useRecon';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatTimestamp } from '../../components/formatters';
+import { auditDetail } from './auditDetail';
 
 const PAGE_SIZE = 50;
 
@@ -14,6 +15,9 @@ export function AuditPage() {
   const [verification, setVerification] = useState<ChainVerification | null>(null);
   const [verifyError, setVerifyError] = useState<string | null>(null);
   const [verifying, setVerifying] = useState(false);
+  // One entry's detail open at a time: click or Enter on a row shows what it did, to what, and why.
+  const [opened, setOpened] = useState<number | null>(null);
+  const toggle = (seq: number) => setOpened((current) => (current === seq ? null : seq));
 
   const verify = async () => {
     setVerifying(true);
@@ -72,15 +76,35 @@ export function AuditPage() {
             </Table.Thead>
             <Table.Tbody>
               {(entries.data?.entries ?? []).map((entry) => (
-                <Table.Tr key={entry.seq} title={entry.body}>
-                  <Table.Td>#{entry.seq}</Table.Td>
-                  <Table.Td>{formatTimestamp(entry.tsMs)}</Table.Td>
-                  <Table.Td>{entry.actor}</Table.Td>
-                  <Table.Td>{entry.kind}</Table.Td>
-                  <Table.Td>
-                    <Code>{entry.entryHash.slice(0, 16)}…</Code>
-                  </Table.Td>
-                </Table.Tr>
+                <Fragment key={entry.seq}>
+                  <Table.Tr
+                    tabIndex={0}
+                    aria-expanded={opened === entry.seq}
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => toggle(entry.seq)}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter' || event.key === ' ') {
+                        event.preventDefault();
+                        toggle(entry.seq);
+                      }
+                    }}
+                  >
+                    <Table.Td>#{entry.seq}</Table.Td>
+                    <Table.Td>{formatTimestamp(entry.tsMs)}</Table.Td>
+                    <Table.Td>{entry.actor}</Table.Td>
+                    <Table.Td>{entry.kind}</Table.Td>
+                    <Table.Td>
+                      <Code>{entry.entryHash.slice(0, 16)}…</Code>
+                    </Table.Td>
+                  </Table.Tr>
+                  {opened === entry.seq && (
+                    <Table.Tr>
+                      <Table.Td colSpan={5}>
+                        <Code block aria-label={`Audit entry #${entry.seq} detail`}>{auditDetail(entry.body)}</Code>
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
               ))}
             </Table.Tbody>
           </Table>
