@@ -30,28 +30,32 @@ export function RunComparisonCard({ comparison }: { comparison: RunComparison })
       {classes.length === 0 ? (
         <Text size="sm" c="dimmed">Neither run has breaks.</Text>
       ) : (
-        <Table aria-label="Breaks per class against the previous run" layout="fixed">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Class</Table.Th>
-              <Table.Th ta="right">This run</Table.Th>
-              <Table.Th ta="right">Run #{comparison.previousRunId}</Table.Th>
-              <Table.Th ta="right">Δ</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {classes.map((c) => (
-              <Table.Tr key={c.key}>
-                <Table.Td>{c.key}</Table.Td>
-                <Table.Td ta="right">{formatCount(c.current)}</Table.Td>
-                <Table.Td ta="right">{formatCount(c.previous)}</Table.Td>
-                <Table.Td ta="right" c={deltaColor(c.current - c.previous)}>
-                  {signed(c.current - c.previous)}
-                </Table.Td>
+        <>
+          {/* "By class" counts the class after analysts' overrides; this compares what the engine found. */}
+          <Text size="xs" c="dimmed" mb={4}>Classes as the engine found them, before any class override.</Text>
+          <Table aria-label="Breaks per class against the previous run" layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Class</Table.Th>
+                <Table.Th ta="right">This run</Table.Th>
+                <Table.Th ta="right">Run #{comparison.previousRunId}</Table.Th>
+                <Table.Th ta="right">Δ</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {classes.map((c) => (
+                <Table.Tr key={c.key}>
+                  <Table.Td>{c.key}</Table.Td>
+                  <Table.Td ta="right">{formatCount(c.current)}</Table.Td>
+                  <Table.Td ta="right">{formatCount(c.previous)}</Table.Td>
+                  <Table.Td ta="right" c={deltaColor(c.current - c.previous)}>
+                    {signed(c.current - c.previous)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
       )}
     </Card>
   );
