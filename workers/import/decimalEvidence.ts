@@ -7,8 +7,9 @@ const AMOUNT_SHAPE = /^[^0-9]*[0-9][0-9.,\s'\u00a0\u202f]*[^0-9]*$/;
  * What one amount says about its file's decimal separator: '.' or ',' when only that reading fits
  * ("1,234.56", "12,5", "1.234.567"); 'ambiguous' for a lone separator before exactly three digits that
  * could group thousands ("1,234" is 1.234 or 1234); null when it shows no separator (or is no amount).
- * With the currency's exponent, a lone separator whose three digits cannot all be decimals of that
- * currency is a thousands separator ("12,345" JPY, "1,234" USD); "1,500" USD and "1,234" KWD stay ambiguous.
+ * With the currency's exponent, a lone separator before three digits is a thousands separator when the
+ * currency has fewer than three decimals ("12,345" and "1,000" JPY, "1,234" and "1,500" USD: no export
+ * writes a cent amount with a third decimal); for KWD or BHD ("1,234") it stays ambiguous.
  */
 export function decimalEvidence(text: string, exponent: number | null = null): DecimalSeparator | 'ambiguous' | null {
   if (!AMOUNT_SHAPE.test(text)) return null;
@@ -31,8 +32,7 @@ export function decimalEvidence(text: string, exponent: number | null = null): D
   const after = s.length - at - 1;
   // Thousands groups are exactly three digits, after a head of one to three digits not starting with 0.
   if (after !== 3 || before === 0 || before > 3 || s[0] === '0') return sep;
-  // As decimals, digits past the currency's exponent must be zeros ("1,500" is 1.50 USD; "1,234" is not).
-  if (exponent !== null && exponent < 3 && /[1-9]/.test(s.slice(at + 1 + exponent))) return other;
+  if (exponent !== null && exponent < 3) return other;
   return 'ambiguous';
 }
 

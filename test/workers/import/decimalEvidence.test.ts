@@ -29,14 +29,13 @@ describe('decimalEvidence: what one amount says about its file\'s decimal separa
     expect(decimalEvidence('EUR 999,000')).toBe('ambiguous');
   });
 
-  it('with the currency\'s exponent, a lone separator whose digits cannot all be decimals groups thousands', () => {
+  it('with the currency\'s exponent, a lone separator before three digits groups thousands unless the currency has three decimals', () => {
     expect(decimalEvidence('12,345', 0)).toBe('.');
+    expect(decimalEvidence('1,000', 0)).toBe('.');
     expect(decimalEvidence('1,234', 2)).toBe('.');
+    expect(decimalEvidence('1,500', 2)).toBe('.');
     expect(decimalEvidence('1.234', 2)).toBe(',');
-    // 1.500 could be 1.50 (trailing zero) and KWD has three decimals: still either.
-    expect(decimalEvidence('1,500', 2)).toBe('ambiguous');
     expect(decimalEvidence('1,234', 3)).toBe('ambiguous');
-    expect(decimalEvidence('12,000', 0)).toBe('ambiguous');
   });
 
   it('no separator, or no well-formed amount, is no evidence', () => {

@@ -52,15 +52,16 @@ describe('decimal separator: one per file, decided from its amounts, never per v
     expect(r.warnings).toContain('amounts read with "." as the decimal separator, as 5 of the 8 that show one do (line 2, column "amount": "1,234.56"); amounts written with "," as the decimal separator (line 4, column "amount": "1,23") are rejected');
   });
 
-  it('the currency settles a lone separator its decimals cannot hold: a JPY file of "12,345" needs no question', async () => {
+  it('the currency settles a lone separator before three digits: a JPY file of "12,345" needs no question', async () => {
     const { db } = tempStore();
     const jpy = await importFile(db, { filePath: writeTemp('jpy.csv', ledger([['j1', '12,345', 'JPY'], ['j2', '500', 'JPY']])), kind: 'ledger', actor: 't' });
     expect(amounts(db, jpy.sourceId)).toEqual({ j1: 12345, j2: 500 });
     expect(jpy.warnings).toContain('amounts read with "." as the decimal separator (line 2, column "amount": "12,345")');
-    const usd = await importFile(db, { filePath: writeTemp('usd.csv', ledger([['u1', '1,234', 'USD']])), kind: 'ledger', actor: 't' });
-    expect(amounts(db, usd.sourceId)).toEqual({ u1: 123400 });
-    // "1,500" USD is 1.50 or 1,500.00: still a question.
-    const error = await refusal(importFile(db, { filePath: writeTemp('usd2.csv', ledger([['u2', '1,500', 'USD']])), kind: 'ledger', actor: 't' }));
+    // Round thousands too (xcheck R4): no export writes a yen, or a cent amount, with three decimals.
+    const round = await importFile(db, { filePath: writeTemp('round.csv', ledger([['r1', '1,000', 'JPY'], ['r2', '25,000', 'JPY'], ['u1', '1,500', 'USD']])), kind: 'ledger', actor: 't' });
+    expect(amounts(db, round.sourceId)).toEqual({ r1: 1000, r2: 25000, u1: 150000 });
+    // KWD has three decimals: "1,500" is 1.500 or 1,500.000, a question.
+    const error = await refusal(importFile(db, { filePath: writeTemp('kwd.csv', ledger([['k1', '1,500', 'KWD']])), kind: 'ledger', actor: 't' }));
     expect(error.message).toMatch(/decimalSeparator/);
   });
 
@@ -75,12 +76,13 @@ describe('decimal separator: one per file, decided from its amounts, never per v
 
   it('a tie is a question, answered with "decimalSeparator" in the mapping', async () => {
     const { db } = tempStore();
-    const file = writeTemp('tie.csv', ledger([['z1', '1,500.00', 'USD'], ['z2', '1,50', 'USD'], ['z3', '2,500', 'USD']]));
+    // "2,500" KWD (three decimals) could be either, so the two that show a separator tie.
+    const file = writeTemp('tie.csv', ledger([['z1', '1,500.00', 'USD'], ['z2', '1,50', 'USD'], ['z3', '2,500', 'KWD']]));
     const e = await refusal(importFile(db, { filePath: file, kind: 'ledger', actor: 't' }));
     expect(e.message).toBe('tie.csv: amounts disagree on the decimal separator, as many one way as the other (line 2, column "amount": "1,500.00" uses "."; line 3, column "amount": "1,50" uses ","); set "decimalSeparator": "." or "," in the mapping');
     expect(e.question).toMatchObject({ key: 'decimalSeparator', choices: ['.', ','] });
     const r = await importFile(db, { filePath: file, kind: 'ledger', actor: 't', mapping: { decimalSeparator: ',' } });
-    expect(amounts(db, r.sourceId)).toEqual({ z2: 150, z3: 250 });
+    expect(amounts(db, r.sourceId)).toEqual({ z2: 150, z3: 2500 });
     expect(rejected(db, r.sourceId)).toEqual([[2, 'amount', 'amount "1,500.00" has "." as its decimal separator, but this file\'s decimal separator is ","']]);
   });
 
@@ -101,21 +103,18 @@ describe('decimal separator: one per file, decided from its amounts, never per v
     expect(r.warnings).toContain('amounts read with "." as the decimal separator (line 2502, column "amount": "2,000.125")');
   });
 
-  it('no separator in the head: the first amount that shows one decides; an ambiguous one before it is rejected, not guessed', async () => {
+  it('no separator in the head: the rest of the file is read and its majority decides, so one stray amount does not (xcheck R2)', async () => {
     const rows: [string, string, string][] = [];
     for (let i = 0; i < 2100; i++) rows.push([`t${i}`, String(i), 'EUR']);
-    // "1.500" EUR is 1.50 or 1,500.00: ambiguous even knowing the currency.
-    rows.push(['amb', '1.500', 'EUR'], ['first', '7,5', 'EUR'], ['after', '1.234', 'EUR'], ['other', '1,234.56', 'EUR']);
+    // "12,5" comes first but three amounts after it use ".": the file's separator is ".".
+    rows.push(['stray', '12,5', 'EUR'], ['a', '10.25', 'EUR'], ['b', '1,500.75', 'EUR'], ['c', '1,500', 'USD']);
     const file = writeTemp('late.csv', ledger(rows));
     for (const parallel of [false, true]) {
       const { db } = tempStore();
       const r = await importFile(db, { filePath: file, kind: 'ledger', actor: 't', parallel, chunkRows: 500 });
-      expect(amounts(db, r.sourceId)).toMatchObject({ t7: 700, first: 750, after: 123400 });
-      expect(rejected(db, r.sourceId)).toEqual([
-        [2102, 'amount', 'amount "1.500" reads one way with "." as the decimal separator and another with ",", and no earlier amount in the file shows which it uses; set "decimalSeparator" in a mapping file'],
-        [2105, 'amount', 'amount "1,234.56" has "." as its decimal separator, but this file\'s decimal separator is ","'],
-      ]);
-      expect(r.warnings).toContain('amounts read with "," as the decimal separator, as the first amount that shows one does (line 2103, column "amount": "7,5")');
+      expect(amounts(db, r.sourceId)).toMatchObject({ t7: 700, a: 1025, b: 150075, c: 150000 });
+      expect(rejected(db, r.sourceId)).toEqual([[2102, 'amount', 'amount "12,5" has "," as its decimal separator, but this file\'s decimal separator is "."']]);
+      expect(r.warnings).toContain('amounts read with "." as the decimal separator, as 3 of the 4 that show one do (line 2103, column "amount": "10.25"); amounts written with "," as the decimal separator (line 2102, column "amount": "12,5") are rejected');
     }
   });
 

@@ -2,6 +2,9 @@ import type { DecimalSeparator } from '../amount';
 import { decimalEvidence } from '../decimalEvidence';
 import { ImportError } from '../errors';
 
+/** Amounts showing a separator that a scan past the head collects before the majority decides. */
+const SCAN_EVIDENCE = 200;
+
 interface Example {
   line: number;
   column: string;
@@ -49,14 +52,17 @@ export class DecimalSeparatorEvidence {
     }
   }
 
-  /** After the head: ambiguous amounts and nothing to settle them, so the rest of the file must be read. */
+  /**
+   * After the head: nothing there shows the separator (only whole or ambiguous amounts), so the rest of
+   * the file is read for it — a stray amount further down must not decide for the whole file.
+   */
   needsScan(): boolean {
-    return this.ambiguous !== null && !this.first['.'] && !this.first[','];
+    return !this.first['.'] && !this.first[','];
   }
 
-  /** During that scan: the first amount that shows a separator settles it. */
+  /** During that scan: read on until enough amounts show a separator for the majority to be meaningful. */
   stillLooking(): boolean {
-    return !this.first['.'] && !this.first[','];
+    return this.count['.'] + this.count[','] < SCAN_EVIDENCE;
   }
 
   /** The separator, with a warning saying why; null when no amount looked at has a separator at all. */
