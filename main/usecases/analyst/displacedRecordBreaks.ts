@@ -1,11 +1,11 @@
 import type { CitedRecord } from '../../../preload/contract';
 import { indexAddedBreaks } from '../../db/queries/breakSearchIndex';
-import { breaksCitingRecords, insertBreak } from '../../db/queries/citingBreaksQueries';
+import { breaksCitingRecords } from '../../db/queries/citingBreaksQueries';
 import { getCitedRecords } from '../../db/queries/citedRecordsQueries';
 import { matchIdsUsingRecords } from '../../db/queries/matchesQueries';
 import { insertEvent, snapshotOf, snapshotsByIds, writeSnapshot } from '../../db/queries/triageQueries';
 import type { Db } from '../../db/openWorkspace';
-import { describeRecord } from './freedRecordBreaks';
+import { describeRecord, insertMissingBreak } from './freedRecordBreaks';
 
 export interface Displacement {
   runId: number;
@@ -49,22 +49,10 @@ export function breaksForDisplacedRecords(db: Db, d: Displacement): number[] {
       })),
       facts: { displacedByMatch: d.matchId, fromBreak: origin.breakId, displacedBy: d.actor, reason: d.reason },
     };
-    const id = insertBreak(db, {
-      runId: d.runId,
-      breakClass: origin.isLeft ? 'missing_right' : 'missing_left',
-      leftIds: origin.isLeft ? [record.id] : [],
-      rightIds: origin.isLeft ? [] : [record.id],
-      amountMinor: Math.abs(record.amountMinor),
-      currency: record.currency,
-      account: record.account,
-      customer: record.customer,
-      tsMs: record.tsMs,
-      explanationJson: JSON.stringify(explanation),
-      nowMs: d.nowMs,
-    });
-    const opened = { state: 'open' as const, assignee: null, classOverride: null };
-    insertEvent(db, { breakId: id, actionId: null, actor: d.actor, tsMs: d.nowMs, action: 'manual_match', before: null, after: opened, note: d.reason, payload: { matchId: d.matchId, displaced: true } });
-    created.push(id);
+    created.push(insertMissingBreak(db, {
+      runId: d.runId, record, isLeft: origin.isLeft, explanation, actor: d.actor, note: d.reason, nowMs: d.nowMs,
+      action: 'manual_match', payload: { matchId: d.matchId, displaced: true },
+    }));
   }
   indexAddedBreaks(db, d.runId, created);
   return created;

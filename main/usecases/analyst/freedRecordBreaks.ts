@@ -63,25 +63,40 @@ export function breaksForFreedRecords(db: Db, unmatch: Unmatch): number[] {
       candidates: formerCounterparts(counterparts, isLeft ? 'right' : 'left', match.id),
       facts: { unmatchedBy: unmatch.actor, unmatchedAt: unmatch.nowMs, reason: unmatch.reason, removedMatchId: match.id, removedStrategy: match.strategy },
     };
-    const id = insertBreak(db, {
-      runId: unmatch.runId,
-      breakClass: isLeft ? 'missing_right' : 'missing_left',
-      leftIds: isLeft ? [record.id] : [],
-      rightIds: isLeft ? [] : [record.id],
-      amountMinor: Math.abs(record.amountMinor),
-      currency: record.currency,
-      account: record.account,
-      customer: record.customer,
-      tsMs: record.tsMs,
-      explanationJson: JSON.stringify(explanation),
-      nowMs: unmatch.nowMs,
-    });
-    const opened = { state: 'open' as const, assignee: null, classOverride: null };
-    insertEvent(db, { breakId: id, actionId: null, actor: unmatch.actor, tsMs: unmatch.nowMs, action: 'unmatch', before: null, after: opened, note: unmatch.reason, payload: { matchId: match.id } });
-    created.push(id);
+    created.push(insertMissingBreak(db, {
+      runId: unmatch.runId, record, isLeft, explanation, actor: unmatch.actor, note: unmatch.reason, nowMs: unmatch.nowMs,
+      action: 'unmatch', payload: { matchId: match.id },
+    }));
   };
   for (const record of left) if (!cited.has(record.id)) add(record, true);
   for (const record of right) if (!cited.has(record.id)) add(record, false);
   indexAddedBreaks(db, unmatch.runId, created);
   return created;
+}
+
+/**
+ * A record a user action left unmatched and uncited, as an open missing_* break (missing_right for a
+ * left record) with its explanation and a first history event naming the action.
+ */
+export function insertMissingBreak(
+  db: Db,
+  b: { runId: number; record: CitedRecord; isLeft: boolean; explanation: unknown; actor: string; note: string; nowMs: number; action: 'unmatch' | 'manual_match'; payload: Record<string, unknown> },
+): number {
+  const { record, isLeft } = b;
+  const id = insertBreak(db, {
+    runId: b.runId,
+    breakClass: isLeft ? 'missing_right' : 'missing_left',
+    leftIds: isLeft ? [record.id] : [],
+    rightIds: isLeft ? [] : [record.id],
+    amountMinor: Math.abs(record.amountMinor),
+    currency: record.currency,
+    account: record.account,
+    customer: record.customer,
+    tsMs: record.tsMs,
+    explanationJson: JSON.stringify(b.explanation),
+    nowMs: b.nowMs,
+  });
+  const opened = { state: 'open' as const, assignee: null, classOverride: null };
+  insertEvent(db, { breakId: id, actionId: null, actor: b.actor, tsMs: b.nowMs, action: b.action, before: null, after: opened, note: b.note, payload: b.payload });
+  return id;
 }
