@@ -79,14 +79,7 @@ export function queryMatches(
  * narrow it whenever they can).
  */
 export function matchIdsUsingRecords(db: Db, runId: number, recordIds: readonly number[], options: { manualOnly?: boolean } = {}): number[] {
-  const ids = recordIds.slice(0, 16);
-  if (ids.length === 0) return [];
-  const test = ids.map(() => `instr(';' || m.left_ids || ';' || m.right_ids || ';', ?) > 0`).join(' OR ');
-  const manual = options.manualOnly ? ' AND m.manual = 1' : '';
-  return db
-    .prepare(`SELECT m.id FROM matches m WHERE m.run_id = ?${manual} AND (${test}) ORDER BY m.id LIMIT 50`)
-    .pluck()
-    .all(runId, ...ids.map((id) => `;${id};`)) as number[];
+  return [...new Set(matchOfRecords(db, runId, recordIds, options).values())].sort((a, b) => a - b);
 }
 
 /** For each record id that a match of the run holds (manualOnly as in matchIdsUsingRecords), that match's id. */
