@@ -2,7 +2,7 @@ import type { CitedRecord } from '../../../preload/contract';
 import { indexAddedBreaks } from '../../db/queries/breakSearchIndex';
 import { breaksCitingRecords } from '../../db/queries/citingBreaksQueries';
 import { getCitedRecords } from '../../db/queries/citedRecordsQueries';
-import { matchIdsUsingRecords } from '../../db/queries/matchesQueries';
+import { matchOfRecords } from '../../db/queries/matchesQueries';
 import { insertEvent, snapshotOf, snapshotsByIds, writeSnapshot } from '../../db/queries/triageQueries';
 import type { Db } from '../../db/openWorkspace';
 import { describeRecord, insertMissingBreak } from './freedRecordBreaks';
@@ -34,9 +34,13 @@ export function breaksForDisplacedRecords(db: Db, d: Displacement): number[] {
     for (const id of b.right_ids) if (!inMatch.right.has(id) && !fromBreak.has(id)) fromBreak.set(id, { breakId: b.id, isLeft: false, partners: [...b.left_ids] });
   }
   const created: number[] = [];
-  for (const record of getCitedRecords(db, [...fromBreak.keys()])) {
-    if (matchIdsUsingRecords(db, d.runId, [record.id]).length) continue;
-    if (breaksCitingRecords(db, d.runId, [record.id], { openOnly: true }).length) continue;
+  const displaced = [...fromBreak.keys()];
+  // Held elsewhere: by another open break, or by a manual match (an engine-matched record is in no
+  // break but out_of_order, which never pairs, so only manual matches can hold one). One scan each.
+  const held = new Set<number>(matchOfRecords(db, d.runId, displaced, { manualOnly: true }).keys());
+  for (const b of breaksCitingRecords(db, d.runId, displaced, { openOnly: true })) for (const id of [...b.left_ids, ...b.right_ids]) held.add(id);
+  for (const record of getCitedRecords(db, displaced)) {
+    if (held.has(record.id)) continue;
     const origin = fromBreak.get(record.id)!;
     const partners = getCitedRecords(db, origin.partners);
     const explanation = {
@@ -64,9 +68,10 @@ export function breaksForDisplacedRecords(db: Db, d: Displacement): number[] {
  * in two open breaks. Returns their ids.
  */
 export function settleDisplacedBreaks(db: Db, u: { runId: number; matchId: number; actor: string; reason: string; nowMs: number }): number[] {
+  // Only missing_* breaks are ever made for displaced records: the (run_id, class) index narrows the scan to them.
   const ids = db
     .prepare(
-      `SELECT id FROM breaks WHERE run_id = ? AND triage_state IN ('open', 'investigating')
+      `SELECT id FROM breaks WHERE run_id = ? AND class IN ('missing_left', 'missing_right') AND triage_state IN ('open', 'investigating')
        AND json_extract(explanation_json, '$.facts.displacedByMatch') = ?`,
     )
     .pluck()

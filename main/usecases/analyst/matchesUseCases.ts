@@ -111,7 +111,8 @@ export function removeMatch(ctx: UseCaseContext, request: RequestOf<'matches:rem
         insertEvent(ctx.db, { breakId: row.id, actionId: null, actor: ctx.actor, tsMs: now, action: 'unmatch', before, after, note: request.reason, payload: { matchId: match.id } });
         reopened.push(row.id);
       }
-      const settled = settleDisplacedBreaks(ctx.db, { runId: match.runId, matchId: match.id, actor: ctx.actor, reason: request.reason, nowMs: now });
+      // Only a manual match displaces records; an engine match's removal needs no look for them.
+      const settled = match.manual ? settleDisplacedBreaks(ctx.db, { runId: match.runId, matchId: match.id, actor: ctx.actor, reason: request.reason, nowMs: now }) : [];
       deleteMatch(ctx.db, match.id);
       const created = breaksForFreedRecords(ctx.db, { runId: match.runId, match, actor: ctx.actor, reason: request.reason, nowMs: now });
       appendAudit(ctx.db, {
