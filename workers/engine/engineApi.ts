@@ -3,7 +3,7 @@ import { importFile, type ImportOptions } from '../import/importFile';
 import { exportRunCsv } from '../matching/exportCsv';
 import { runReconciliation, type RunRequest } from '../matching/runStore';
 import { snapshotForRun } from '../matching/snapshotHelper';
-import { indexSearchChunk } from '../../main/db/queries/breakSearchIndex';
+import { ensureSearchIndex, indexSearchChunk } from '../../main/db/queries/breakSearchIndex';
 import type { Db } from '../../main/db/openWorkspace';
 import { applyTriageUndo, applyTriageUpdate } from '../../main/usecases/analyst/triageApply';
 import { buildRunDashboard } from '../../main/usecases/analyst/runDashboard';
@@ -105,17 +105,15 @@ const BACKGROUND_INDEX_CHUNK = 2_000;
 
 /**
  * Indexes a finished run's breaks for free-text search after the run has returned, one chunk per
- * turn of this thread's event loop. A search that arrives first builds the rest itself
- * (buildSearchIndex; the index state row keeps the two from indexing a break twice), and a failure
- * here (the workspace closed) only leaves the rest to that on-demand path.
+ * turn of this thread's event loop (ensureSearchIndex). A search that arrives first builds the rest
+ * itself (buildSearchIndex; the index state row keeps the two from indexing a break twice), and a
+ * failure here (the workspace closed) only leaves the rest to that on-demand path.
  */
 function indexInBackground(db: Db, runId: number): void {
-  const step = (): void => {
-    try {
-      if (indexSearchChunk(db, runId, BACKGROUND_INDEX_CHUNK)) setImmediate(step);
-    } catch {
+  // Deferred a turn, so not even the first chunk is indexed before the run's result goes back.
+  setImmediate(() => {
+    ensureSearchIndex(db, runId, BACKGROUND_INDEX_CHUNK).catch(() => {
       // Built on demand by the next search instead.
-    }
-  };
-  setImmediate(step);
+    });
+  });
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../openWorkspace';
 import { explanationText, parseExplanation } from './explanationJson';
 
-// The app builds the index in the engine worker (main/usecases/analyst/searchIndex.ts); the chunked,
-// yielding ensureSearchIndex below serves in-process callers such as the benchmark.
+// The app builds the index in the engine worker: after a run, in the background (ensureSearchIndex below,
+// chunk by chunk), and at once when a search needs it first (main/usecases/analyst/searchIndex.ts).
 const CHUNK = 5_000;
 
 interface StateRow {
