@@ -23,6 +23,18 @@ describe('a header that repeats a column name', () => {
     expect(r.warnings).toContain('the header has 2 columns named "txn_id" (1 and 2); column 2 is mapped by number');
   });
 
+  it('regression (xcheck R5): names differing only in case are the same name, even when the mapping matches one exactly', async () => {
+    const { db } = tempStore();
+    const file = writeTemp('case.csv', 'ref,Amount,amount,currency\nr1,1.00,2.00,EUR\n');
+    const error = await importFile(db, { filePath: file, kind: 'ledger', actor: 't', mapping: { columns: { externalId: 'ref', amount: 'amount', currency: 'currency' } } }).then(() => null, (e: unknown) => e);
+    expect((error as Error).message).toBe('case.csv: line 1: "amount" is mapped to column "amount", but the header has 2 columns named "Amount" and "amount", which differ only in case (2 and 3); map it by number in a mapping file, e.g. "columns": {"amount": 2}');
+    const guessed = await importFile(db, { filePath: file, kind: 'ledger', actor: 't' }).then(() => null, (e: unknown) => e);
+    expect((guessed as Error).message).toMatch(/2 columns named "Amount" and "amount", which differ only in case/);
+    const r = await importFile(db, { filePath: file, kind: 'ledger', actor: 't', mapping: { columns: { externalId: 'ref', amount: 3, currency: 'currency' } } });
+    expect(db.prepare('SELECT amount_minor FROM records').get()).toEqual({ amount_minor: 200 });
+    expect(r.warnings).toContain('the header has 2 columns named "Amount" (2 and 3); column 3 is mapped by number');
+  });
+
   it('a repeated name no field is mapped to is only noted', async () => {
     const { db } = tempStore();
     const file = writeTemp('notes.csv', 'ref,amount,currency,note,note\nr1,1.00,EUR,x,y\n');

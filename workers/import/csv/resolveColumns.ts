@@ -13,15 +13,20 @@ export function resolveColumns(columns: Columns, headers: readonly string[], fil
       return ref - 1;
     }
     const matching = (same: (header: string) => boolean): number[] => headers.flatMap((h, i) => (same(h) ? [i] : []));
-    let found = matching((h) => h === ref);
-    if (found.length === 0) found = matching((h) => h.trim().toLowerCase() === ref.trim().toLowerCase());
+    // Names differing only in case or padding are the same name to a reader ("Amount" beside "amount"): one of them matching
+    // exactly does not say which the file meant.
+    const folded = matching((h) => foldHeader(h) === foldHeader(ref));
+    let found = folded.length > 1 ? folded : matching((h) => h === ref);
+    if (found.length === 0) found = folded;
     if (found.length === 0) found = matching((h) => normalizeHeader(h) === normalizeHeader(ref));
     if (found.length === 0) {
       throw invalidInput(file, { line: headerLine }, `mapping "${field}" names column ${JSON.stringify(ref)}, which is not in the header (found: ${headers.map((h) => JSON.stringify(h)).join(', ')})`);
     }
     // Two columns answer to the name and nothing says which holds this field: refuse rather than pick one.
     if (found.length > 1) {
-      throw invalidInput(file, { line: headerLine }, `"${field}" is mapped to column ${JSON.stringify(ref)}, but the header has ${found.length} columns by that name (${found.map((i) => i + 1).join(' and ')}); map it by number in a mapping file, e.g. "columns": {"${field}": ${found[0]! + 1}}`);
+      const names = [...new Set(found.map((i) => headers[i]!))];
+      const byThatName = names.length > 1 ? `named ${names.map((n) => JSON.stringify(n)).join(' and ')}, which differ only in case` : 'by that name';
+      throw invalidInput(file, { line: headerLine }, `"${field}" is mapped to column ${JSON.stringify(ref)}, but the header has ${found.length} columns ${byThatName} (${found.map((i) => i + 1).join(' and ')}); map it by number in a mapping file, e.g. "columns": {"${field}": ${found[0]! + 1}}`);
     }
     return found[0]!;
   };
@@ -45,11 +50,18 @@ export function resolveColumns(columns: Columns, headers: readonly string[], fil
   };
 }
 
-/** Header names that appear more than once (blank ones aside), each with its 1-based column numbers. */
+function foldHeader(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** Header names that appear more than once, ignoring case and padding (blank ones aside), each with its 1-based column numbers. */
 export function repeatedHeaders(headers: readonly string[]): { name: string; columns: number[] }[] {
-  const byName = new Map<string, number[]>();
+  const byName = new Map<string, { name: string; columns: number[] }>();
   headers.forEach((h, i) => {
-    if (h !== '') byName.set(h, [...(byName.get(h) ?? []), i + 1]);
+    if (foldHeader(h) === '') return;
+    const seen = byName.get(foldHeader(h));
+    if (seen) seen.columns.push(i + 1);
+    else byName.set(foldHeader(h), { name: h, columns: [i + 1] });
   });
-  return [...byName].filter(([, columns]) => columns.length > 1).map(([name, columns]) => ({ name, columns }));
+  return [...byName.values()].filter((r) => r.columns.length > 1);
 }
