@@ -1,6 +1,6 @@
 import { nearestClause } from '../../main/db/queries/explanationJson';
 import { formatMinor } from '../shared/currency';
-import { allowance, basisAmount, chainsOf, keysOf, MATCHED, type BreakDraft, type Ctx, type Side } from './context';
+import { allowance, basisAmount, BROKEN, chainsOf, keysOf, MATCHED, type BreakDraft, type Ctx, type Side } from './context';
 import { amountHint } from './amountHint';
 import { stringAt } from './engineInput';
 import { referencePass, type Reference } from './leftovers';
@@ -225,6 +225,35 @@ class AccountTimeIndex {
   }
 }
 
+/** What a record no longer free to pair is already taken by, for a candidate that would otherwise read "all criteria met". */
+type TakenBy = (side: Side, j: number) => Criterion | undefined;
+
+function takenBy(ctx: Ctx, drafts: readonly BreakDraft[]): TakenBy {
+  // Named by the key the record repeats, not the original's line: criteria enter the fingerprint, which must not depend on row order.
+  let repeated: Map<Side, Map<number, string>> | undefined;
+  const repeatOf = (side: Side, j: number): string | undefined => {
+    if (!repeated) {
+      repeated = new Map([[ctx.left, new Map()], [ctx.right, new Map()]]);
+      for (const d of drafts) {
+        if (d.cls !== 'duplicate') continue;
+        const what = `${String(d.facts.field)} ${String(d.facts.key)}`;
+        for (const i of d.left) repeated.get(ctx.left)!.set(i, what);
+        for (const i of d.right) repeated.get(ctx.right)!.set(i, what);
+      }
+    }
+    return repeated.get(side)!.get(j);
+  };
+  return (side, j) => {
+    if (side.state[j] === MATCHED) return { name: 'claimed', ok: false, text: 'already matched to another record' };
+    if (side.dup[j]) {
+      const what = repeatOf(side, j);
+      return { name: 'claimed', ok: false, text: `set aside as a duplicate${what === undefined ? '' : ` (repeats ${what})`}` };
+    }
+    if (side.state[j] === BROKEN) return { name: 'claimed', ok: false, text: 'already paired by key with another record in a break' };
+    return undefined;
+  };
+}
+
 export function explainAll(ctx: Ctx, drafts: readonly BreakDraft[]): Explanation[] {
   const indexes = new Map<Side, AccountTimeIndex>();
   const indexOf = (side: Side) => {
@@ -232,10 +261,11 @@ export function explainAll(ctx: Ctx, drafts: readonly BreakDraft[]): Explanation
     if (!index) indexes.set(side, (index = new AccountTimeIndex(side, ctx.accounts.length)));
     return index;
   };
-  return drafts.map((draft) => explainOne(ctx, draft, indexOf));
+  const taken = takenBy(ctx, drafts);
+  return drafts.map((draft) => explainOne(ctx, draft, indexOf, taken));
 }
 
-function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => AccountTimeIndex): Explanation {
+function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => AccountTimeIndex, taken: TakenBy): Explanation {
   const { left, right } = ctx;
   const facts = { ...draft.facts };
   if (draft.cls === 'duplicate') {
@@ -305,7 +335,8 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
   const nearest = elsewhere === -1 ? scored.map((c) => c.j) : [elsewhere, ...scored.map((c) => c.j).filter((j) => j !== elsewhere)];
   const candidates = nearest.slice(0, 3).map((j) => {
     const criteria = isLeft ? pairCriteria(ctx, i, j) : pairCriteria(ctx, j, i);
-    if (other.state[j] === MATCHED) criteria.push({ name: 'claimed', ok: false, text: 'already matched to another record' });
+    const claim = taken(other, j);
+    if (claim) criteria.push(claim);
     return candidate(ctx, other, j, criteria);
   });
   const who = describe(ctx, side, i);

@@ -277,6 +277,20 @@ describe('explanations', () => {
     expect(b.explanation.summary).toMatch(/amount \+10\.01.* > 10\.00 tolerance/);
   });
 
+  it('regression (xcheck R6): a candidate set aside as a duplicate says so, not "all criteria met"', () => {
+    // Ledger lines 2 and 3 share an idempotency key; line 2 is the original (the processor confirms txn a), line 3 (txn b)
+    // repeats it, so the processor's b has no counterpart, and its nearest candidate is that repeat.
+    const left = [rec(1, { externalId: 'a', reference: 'idem' }), rec(2, { externalId: 'b', reference: 'idem', tsMs: T0 + 60_000 }), lateLeft(3)];
+    const right = [rec(R + 1, { externalId: 'a' }), rec(R + 2, { externalId: 'b', tsMs: T0 + 60_000 }), late(R + 3)];
+    const result = run(left, right);
+    expect(classOf(result, 2)).toEqual(['duplicate']);
+    const b = result.breaks.find((x) => x.rightIds.includes(R + 2))!;
+    expect(b.class).toBe('missing_left');
+    expect(b.explanation.candidates[0]!.id).toBe(2);
+    expect(b.explanation.summary).toMatch(/Nearest: ledger line 3 \(b, .*\): set aside as a duplicate \(repeats reference idem\)\./);
+    expect(b.explanation.summary).not.toMatch(/all criteria met/);
+  });
+
   it('a record whose key sits in another account of the other side names that record first', () => {
     const left = [rec(1, { externalId: 'xa', account: 'acct_8' }), lateLeft(2)];
     const right = [rec(R + 1, { externalId: 'xa', account: 'acct_X', tsMs: T0 + HOUR }), rec(R + 2, { account: 'acct_8', amountMinor: 990 }), late(R + 3)];
