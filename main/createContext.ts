@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { openWorkspace, type OpenOptions } from './db/openWorkspace';
+import { closeInterruptedRuns } from '../workers/matching/runOwner';
 import { EngineHost, type EngineWorkerData } from './engine/engineHost';
 import { TaskRegistry } from './engine/taskRegistry';
 import type { Emit, UseCaseContext } from './usecases/context';
@@ -17,12 +18,14 @@ export interface ContextOptions {
 /** Builds the one use-case context that the app, the CLI and the tests all share. */
 export function createContext(options: ContextOptions): UseCaseContext & { close(): Promise<void> } {
   const db = openWorkspace(options.storeDir, options.open);
+  const actor = options.actor ?? defaultActor();
+  if (!options.open?.readonly) closeInterruptedRuns(db, actor);
   const nativeBinding = options.open?.nativeBinding;
   const engine = new EngineHost(options.engineWorkerPath, { ...options.engineData, ...(nativeBinding ? { nativeBinding } : {}) });
   return {
     db,
     storeDir: options.storeDir,
-    actor: options.actor ?? defaultActor(),
+    actor,
     engine,
     tasks: new TaskRegistry(),
     emit: options.emit ?? (() => {}),

@@ -7,6 +7,7 @@ import { insertBreaks, insertMatches, readMatchList, storeMatchList } from './pe
 import type { EngineInput } from './engineInput';
 import { ENGINE_VERSION, reconcile, ReconcileCancelledError, type EngineHooks, type MatchTable } from './reconcile';
 import { parseRuleSet, ruleSetForKinds, type RuleSet } from './ruleSet';
+import { runOwner } from './runOwner';
 
 type Db = Database.Database;
 
@@ -83,9 +84,9 @@ export function runReconciliation(
       .prepare(`SELECT id FROM runs WHERE left_source_id = ? AND right_source_id = ? AND status = 'complete' ORDER BY id DESC LIMIT 1`)
       .get(left.id, right.id) as { id: number } | undefined;
     const runId = Number(db.prepare(
-      `INSERT INTO runs (rule_set_id, left_source_id, right_source_id, previous_run_id, status, engine_version, started_at)
-       VALUES (?, ?, ?, ?, 'running', ?, ?)`,
-    ).run(ruleSetId, left.id, right.id, previous?.id ?? null, ENGINE_VERSION, startedAt).lastInsertRowid);
+      `INSERT INTO runs (rule_set_id, left_source_id, right_source_id, previous_run_id, status, engine_version, started_at, owner)
+       VALUES (?, ?, ?, ?, 'running', ?, ?, ?)`,
+    ).run(ruleSetId, left.id, right.id, previous?.id ?? null, ENGINE_VERSION, startedAt, runOwner()).lastInsertRowid);
     return { runId, ruleSetId, previousRunId: previous?.id ?? null };
   }).immediate();
   try {
