@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { RequestOf, ResultOf } from '../../preload/contract';
 import type { UseCaseContext } from './context';
 import { UseCaseError } from './errors';
+import { checkProgressSteps, importProgressSteps } from './importProgressSteps';
 import { runEngineTask } from './runEngineTask';
 
 /** Said before a task starts, in the user's words rather than the system call's ("ENOENT: …"). */
@@ -23,7 +24,7 @@ export async function importSource(
       progress,
       cancel,
     ),
-  );
+  importProgressSteps());
   ctx.emit('recon:workspace-changed', { reason: 'source imported' });
   const { resumed: _resumed, ...summary } = result;
   return summary;
@@ -40,5 +41,5 @@ export function checkSourceFile(ctx: UseCaseContext, request: RequestOf<'import:
   requireFile(request.filePath);
   return runEngineTask(ctx, taskId, (api, progress, cancel) =>
     api.checkImport({ ...options, ...(format ? { format } : {}) }, progress, cancel),
-  );
+  checkProgressSteps());
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext, sourceEngineWorkerPath } from '../../../main/createContext';
 import { dispatch } from '../../../main/ipc/dispatch';
-import type { ImportResult, SourceDetail } from '../../../preload/contract';
+import type { ImportResult, ProgressEvent, SourceDetail } from '../../../preload/contract';
 import { useTempStores } from '../../helpers/tempStore';
 
 const tempStore = useTempStores();
@@ -12,9 +12,11 @@ afterEach(async () => {
   for (const ctx of contexts.splice(0)) await ctx.close();
 });
 
-function setup() {
+function setup(events: ProgressEvent[] = []) {
   const storeDir = tempStore();
-  const ctx = createContext({ storeDir, engineWorkerPath: sourceEngineWorkerPath(), actor: 'tester' });
+  const ctx = createContext({ storeDir, engineWorkerPath: sourceEngineWorkerPath(), actor: 'tester', emit: (channel, payload) => {
+    if (channel === 'recon:progress') events.push(payload as ProgressEvent);
+  } });
   contexts.push(ctx);
   const file = join(storeDir, 'payouts.csv');
   writeFileSync(file, 'ref,account,amount,currency,settled_at,fee,status,description\nP1,A1,"1,234.50",USD,2026-01-31T12:00:00Z,0.30,paid,x\nP2,A1,oops,USD,2026-01-31T13:00:00Z,0.30,paid,y\n');
@@ -29,6 +31,18 @@ describe('import use cases through IPC', () => {
     expect(ctx.db.prepare('SELECT COUNT(*) FROM sources').pluck().get()).toBe(0);
     const imported = await dispatch(ctx, 'import:import-file', { filePath: file, kind: 'processor' });
     expect(imported).toMatchObject({ ok: true, value: { rowsTotal: 2, rowsImported: 1, rowsRejected: 1 } });
+  });
+
+  it('progress is told in words, as numbered steps, not the engine phase names', async () => {
+    const events: ProgressEvent[] = [];
+    const { ctx, file } = setup(events);
+    await dispatch(ctx, 'import:check-file', { filePath: file, kind: 'processor', taskId: 'check-2' });
+    await dispatch(ctx, 'import:import-file', { filePath: file, kind: 'processor', taskId: 'import-2' });
+    const said = (taskId: string) => [...new Set(events.filter((e) => e.taskId === taskId).map((e) => `${e.step?.index}/${e.step?.count} ${e.phase}`))];
+    expect(said('check-2')).toEqual(['1/1 Checking every row']);
+    expect(said('import-2')).toEqual(['1/2 Reading the file', '2/2 Importing rows']);
+    const last = events.filter((e) => e.taskId === 'import-2').at(-1)!;
+    expect(last.done).toBe(last.total);
   });
 
   it('regression (uiqa re-import): the same file again is a CONFLICT naming the source; allowDuplicateFile imports it as a new one', async () => {
