@@ -1,4 +1,4 @@
-import { allowance, basisAmount, FREE, MATCHED, STRATEGIES, type Ctx } from './context';
+import { allowance, basisAmount, BROKEN, FREE, MATCHED, STRATEGIES, type Ctx } from './context';
 import type { AggregatePass } from './ruleSet';
 import { bucketFn, lowerBound, sortedFreeIndex } from './sortedIndex';
 
@@ -14,14 +14,14 @@ const STRATEGY = STRATEGIES.indexOf('aggregate');
  * reported ambiguous and nothing is claimed. Subset sums beyond these are not searched (they are
  * exponential and rarely what happened).
  */
-export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, tick: (i: number) => void): void {
+/** The "one" side's free records of a pass in time order, and each one's free candidates of the "many" side in its window. */
+function aggregateScan(ctx: Ctx, pass: AggregatePass) {
   const many = pass.many === 'left' ? ctx.left : ctx.right;
   const one = pass.many === 'left' ? ctx.right : ctx.left;
   const manyBasis = pass.many === 'left' ? pass.amount.leftBasis : pass.amount.rightBasis;
   const oneBasis = pass.many === 'left' ? pass.amount.rightBasis : pass.amount.leftBasis;
-  const manyTs = many.input.tsMs;
   const oneTs = one.input.tsMs;
-  const index = sortedFreeIndex(ctx, many, (i) => manyTs[i]!, 'time');
+  const index = sortedFreeIndex(ctx, many, (i) => many.input.tsMs[i]!, 'time');
   const bucketOf = bucketFn(ctx);
   const ones: number[] = [];
   for (let o = 0; o < one.n; o += 1) if (one.state[o] === FREE && oneTs[o] === oneTs[o]) ones.push(o);
@@ -29,9 +29,8 @@ export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, 
   const limit = pass.maxGroupSize * 2;
   const candidates: number[] = [];
   const values: number[] = [];
-  for (let k = 0; k < ones.length; k += 1) {
-    if ((k & 0xfff) === 0) tick(k);
-    const o = ones[k]!;
+  /** Fills candidates and values (their amounts on the pass's basis) for the "one" record o. */
+  const collect = (o: number): void => {
     const t = oneTs[o]!;
     const [from, to] = pass.many === 'left'
       ? [t - pass.time.maxDeltaMs, t - pass.time.minDeltaMs]
@@ -46,8 +45,32 @@ export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, 
       candidates.push(m);
       values.push(basisAmount(many, m, manyBasis));
     }
+  };
+  const target = (o: number) => basisAmount(one, o, oneBasis);
+  return { many, one, ones, candidates, values, collect, target };
+}
+
+/**
+ * Aggregation N:1 / 1:N: one record of the "one" side (a payout, a bank line) equals the sum of
+ * several records of the "many" side (charges, net of fees when the basis says so), same bucket,
+ * inside the time window, at most maxGroupSize of them. "One" records are visited in time order
+ * (then canonical order); each claims its group so a record never joins two groups. Within the window
+ * the group chosen is, first tier that fits: every free candidate; every candidate but one; a
+ * contiguous run in time order. When two different groups of one tier fit, the "one" record is
+ * reported ambiguous and nothing is claimed. Subset sums beyond these are not searched (they are
+ * exponential and rarely what happened).
+ */
+export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, tick: (i: number) => void): void {
+  const { many, one, ones, candidates, values, collect, target: targetOf } = aggregateScan(ctx, pass);
+  const manyBasis = pass.many === 'left' ? pass.amount.leftBasis : pass.amount.rightBasis;
+  const manyTs = many.input.tsMs;
+  for (let k = 0; k < ones.length; k += 1) {
+    if ((k & 0xfff) === 0) tick(k);
+    const o = ones[k]!;
+    const t = one.input.tsMs[o]!;
+    collect(o);
     if (candidates.length === 0) continue;
-    const target = basisAmount(one, o, oneBasis);
+    const target = targetOf(o);
     const group = findGroup(values, target, allowance(pass.amount, target), pass.maxGroupSize);
     if (group === 'ambiguous') {
       // Two different groups fit equally well: report it rather than pick one silently.
@@ -75,6 +98,49 @@ export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, 
     const score = Math.round((1 - Math.min(1, Math.abs(delta) / Math.max(1, Math.abs(target))) * 0.5) * 1e6) / 1e6;
     if (pass.many === 'left') ctx.matches.addGroup(STRATEGY, passIndex, score, members, [o], delta, timeDelta);
     else ctx.matches.addGroup(STRATEGY, passIndex, score, [o], members, delta, timeDelta);
+  }
+}
+
+/**
+ * After every pass: a "one" record still free (not ambiguous) whose window holds free records of the
+ * other side that sum close to it is the same settlement with a wrong amount — one `amount_mismatch`
+ * break naming the record and that group, rather than one missing break per record. Close means the
+ * difference is a rounding slip (≤ 1 minor unit), exactly the group's fees (compared gross instead of
+ * net), or, with the same sign, the smaller of sum and amount at least half the larger (a charge missing
+ * from the group, or paid in part). Anything further is left to the missing / delay classes.
+ */
+export function aggregateNearMisses(ctx: Ctx, pass: AggregatePass): void {
+  const { many, one, ones, candidates, values, collect, target: targetOf } = aggregateScan(ctx, pass);
+  const ambiguous = pass.many === 'left' ? ctx.ambiguousRight : ctx.ambiguousLeft;
+  for (const o of ones) {
+    if (one.state[o] !== FREE || ambiguous.has(o)) continue;
+    collect(o);
+    if (candidates.length === 0 || candidates.length > pass.maxGroupSize) continue;
+    const target = targetOf(o);
+    let sum = 0;
+    let fees = 0;
+    for (let g = 0; g < candidates.length; g += 1) {
+      sum += values[g]!;
+      fees += many.input.feeMinor[candidates[g]!]! || 0;
+    }
+    const delta = pass.many === 'left' ? target - sum : sum - target;
+    const size = Math.abs(delta);
+    const hint = size <= 1 ? 'rounding'
+      : fees !== 0 && size === Math.abs(fees) ? 'fee'
+      : target !== 0 && Math.sign(sum) === Math.sign(target) && 2 * Math.min(Math.abs(sum), Math.abs(target)) >= Math.max(Math.abs(sum), Math.abs(target)) ? 'partial'
+      : null;
+    if (hint === null) continue;
+    for (const m of candidates) many.state[m] = BROKEN;
+    one.state[o] = BROKEN;
+    const members = [...candidates];
+    ctx.breaks.push({
+      cls: 'amount_mismatch',
+      left: pass.many === 'left' ? members : [o],
+      right: pass.many === 'left' ? [o] : members,
+      amountMinor: size,
+      currency: ctx.currencies[one.cur[o]!]!,
+      facts: { pass: pass.name, group: { many: pass.many, sumMinor: sum, targetMinor: target, deltaMinor: delta }, hint },
+    });
   }
 }
 

@@ -84,6 +84,7 @@ function describe(ctx: Ctx, side: Side, i: number): string {
 function sameKeyInOtherAccount(ctx: Ctx, side: Side, other: Side, i: number): number {
   if (!ctx.rules.constraints.sameAccount) return -1;
   const ref = referencePass(ctx);
+  if (ref.keyless) return -1;
   const isLeft = side === ctx.left;
   const key = keysOf(ctx, side, isLeft ? ref.leftKey : ref.rightKey)[i];
   if (key === null || key === undefined) return -1;
@@ -104,9 +105,9 @@ function passNamed(ctx: Ctx, name: unknown): Reference | undefined {
 export function pairCriteria(ctx: Ctx, l: number, r: number, ref: Reference = referencePass(ctx)): Criterion[] {
   const { left, right } = ctx;
   const out: Criterion[] = [];
-  const lk = keysOf(ctx, left, ref.leftKey)[l]!;
-  const rk = keysOf(ctx, right, ref.rightKey)[r]!;
-  out.push(lk !== null && rk !== null
+  const lk = ref.keyless ? null : keysOf(ctx, left, ref.leftKey)[l]!;
+  const rk = ref.keyless ? null : keysOf(ctx, right, ref.rightKey)[r]!;
+  if (!ref.keyless) out.push(lk !== null && rk !== null
     ? { name: 'key', ok: lk === rk, text: lk === rk ? `key ${lk} equal` : `key ${lk} ≠ ${rk}` }
     : { name: 'key', ok: true, text: 'key absent on one side' });
   const sameAccount = left.acct[l] === right.acct[r];
@@ -302,6 +303,7 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
       facts,
     };
   }
+  if (draft.facts.group) return explainGroup(ctx, draft);
   if (draft.left.length && draft.right.length) {
     const l = draft.left[0]!;
     const r = draft.right[0]!;
@@ -355,6 +357,27 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
   const nearestAt = summary.length;
   summary += nearestClause(candidates.map(candidateLine));
   return { summary, nearestAt, candidates, facts };
+}
+
+/** A record of one side and the group of the other in its window whose sum comes close but not within tolerance. */
+function explainGroup(ctx: Ctx, draft: BreakDraft): Explanation {
+  const { many: manyName, sumMinor, targetMinor, deltaMinor } = draft.facts.group as { many: 'left' | 'right'; sumMinor: number; targetMinor: number; deltaMinor: number };
+  const [many, one] = manyName === 'left' ? [ctx.left, ctx.right] : [ctx.right, ctx.left];
+  const members = manyName === 'left' ? draft.left : draft.right;
+  const o = (manyName === 'left' ? draft.right : draft.left)[0]!;
+  const currency = ctx.currencies[one.cur[o]!]!;
+  const hint = String(draft.facts.hint);
+  const pass = ctx.rules.passes.find((p) => p.name === draft.facts.pass);
+  const allow = pass ? allowance(pass.amount, targetMinor) : 0;
+  const lines = members.map((m) => many.input.lines[m]!);
+  const shown = lines.length > 10 ? `${lines.slice(0, 10).join(', ')}, … (${lines.length} in all)` : lines.join(', ');
+  const off = `amount ${signed(money(ctx, deltaMinor, currency))} (${hint === 'fee' ? '= the group’s fees' : hint}) > ${money(ctx, allow, currency)} tolerance`;
+  const summary = `${describe(ctx, one, o)} and the ${members.length} ${sideLabel(many)} record(s) in its window (line(s) ${shown}) ` +
+    `are one settlement that does not add up: they sum to ${money(ctx, sumMinor, currency)} against ${money(ctx, targetMinor, currency)}, ${off}.`;
+  const candidates = members.slice(0, 3).map((m) => candidate(ctx, many, m, [
+    { name: 'amount', ok: false, delta: deltaMinor, text: `one of ${members.length} summing to ${money(ctx, sumMinor, currency)}: ${off}` },
+  ]));
+  return { summary, candidates, facts: draft.facts };
 }
 
 /**

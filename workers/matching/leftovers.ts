@@ -9,6 +9,8 @@ export interface Reference {
   time: TimeWindow;
   leftKey: KeyField;
   rightKey: KeyField;
+  /** An aggregate pass's window stands in (no 1:1 pass): records pair without keys, which it never compares. */
+  keyless?: true;
 }
 
 /** The pass whose tolerances define "the counterpart, but outside the window". */
@@ -19,7 +21,7 @@ export function referencePass(ctx: Ctx): Reference {
   const exact = passes.find((p) => p.strategy === 'exact_key');
   if (exact && exact.strategy === 'exact_key') return exact;
   const first = passes[0]!;
-  return { amount: first.amount, time: first.time, leftKey: 'externalId', rightKey: 'externalId' };
+  return { amount: first.amount, time: first.time, leftKey: 'externalId', rightKey: 'externalId', keyless: true };
 }
 
 /**
@@ -85,7 +87,7 @@ function pairDelays(ctx: Ctx): void {
       if (index.bucket[p] !== bucket || index.value[p]! > la + allow) break;
       const r = index.order[p]!;
       const rkey = rk[r]!;
-      if (lkey !== null && rkey !== null && lkey !== rkey) continue;
+      if (!ref.keyless && lkey !== null && rkey !== null && lkey !== rkey) continue;
       const td = right.input.tsMs[r]! - lts;
       const outside = td < ref.time.minDeltaMs || td > ref.time.maxDeltaMs;
       if (!outside || td < ref.time.minDeltaMs - horizon || td > ref.time.maxDeltaMs + horizon) continue;

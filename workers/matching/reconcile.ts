@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { aggregatePass } from './aggregatePass';
+import { aggregateNearMisses, aggregatePass } from './aggregatePass';
 import { blastRadii, type BlastRadius } from './blastRadius';
 import { BREAK_CLASSES, EXCLUDED, MATCHED, prepare, STRATEGIES, type BreakClass, type BreakDraft, type Ctx, type Strategy } from './context';
 import { findDuplicates } from './duplicates';
@@ -130,6 +130,7 @@ export function reconcile(leftIn: EngineInput, rightIn: EngineInput, rules: Rule
   step('out_of_order');
   findOutOfOrder(ctx);
   step('leftovers');
+  for (const pass of rules.passes) if (pass.strategy === 'aggregate') aggregateNearMisses(ctx, pass);
   classifyLeftovers(ctx);
   step('explain');
   const tsOf = (d: BreakDraft) => earliestTs(ctx, d);

@@ -308,14 +308,41 @@ describe('aggregation', () => {
   const oneToMany = parseRuleSet({ name: 'split', version: 1, passes: [
     { strategy: 'aggregate', name: 'split', many: 'right', maxGroupSize: 5, amount: { absoluteMinor: 0 }, time: { minDeltaMs: 0, maxDeltaMs: 24 * HOUR } }] });
 
-  it('1:N exact sum matches; off by one minor unit does not', () => {
+  it('1:N exact sum matches; off by one minor unit does not, and is one amount_mismatch (rounding) naming the record and the group', () => {
     const parts = (base: number, amounts: number[]) => amounts.map((a, i) => rec(base + i, { amountMinor: a, tsMs: T0 + (i + 1) * HOUR }));
     const exact = reconcile(inputFromRecords([rec(1, { amountMinor: 1000 })]), inputFromRecords(parts(R, [300, 300, 400])), oneToMany);
     expect(listMatches(exact.matches)).toEqual([expect.objectContaining({ leftIds: [1], rightIds: [R, R + 1, R + 2], strategy: 'aggregate', amountDeltaMinor: 0 })]);
     const off = reconcile(inputFromRecords([rec(1, { amountMinor: 1000 }), lateLeft(9)]), inputFromRecords([...parts(R, [300, 300, 399]), late(R + 9)]), oneToMany);
     expect(off.matches.count).toBe(0);
-    expect(off.breaks.filter((b) => b.leftIds.includes(1)).map((b) => b.class)).toEqual(['missing_right']);
-    expect(off.breaks.filter((b) => b.class === 'missing_left').flatMap((b) => b.rightIds)).toEqual(expect.arrayContaining([R, R + 1, R + 2]));
+    const broken = off.breaks.filter((b) => b.leftIds.includes(1));
+    expect(broken.map((b) => [b.class, b.leftIds, b.rightIds, b.amountMinor])).toEqual([['amount_mismatch', [1], [R, R + 1, R + 2], 1]]);
+    expect(broken[0]!.explanation.facts.hint).toBe('rounding');
+    expect(off.breaks.filter((b) => b.class === 'missing_left')).toEqual([]);
+  });
+
+  it('a payout whose window holds a group close to it is one amount_mismatch: a charge missing (partial), paid gross (fee), far off (missing)', () => {
+    const charges = (base: number, at: number, amounts: number[]) =>
+      amounts.map((a, i) => rec(base + i, { amountMinor: a, feeMinor: 30, status: 'succeeded', externalId: `ch${base + i}`, account: `acct_${at}`, tsMs: T0 + at * 48 * HOUR + i * HOUR }));
+    const payout = (id: number, at: number, amount: number) => rec(id, { amountMinor: amount, externalId: `po_${id}`, account: `acct_${at}`, tsMs: T0 + at * 48 * HOUR + 10 * HOUR });
+    const left = [
+      ...charges(1, 0, [1000, 2000, 3000]), // paid with a 1500 charge that is not in the processor file
+      ...charges(10, 1, [1000, 2000, 3000]), // paid gross: 6000, not 6000 − 90
+      ...charges(20, 2, [500]), // the only charge near a payout of 9000: not the same settlement
+      lateLeft(99),
+    ];
+    const right = [payout(R + 1, 0, 7500 - 120), payout(R + 2, 1, 6000), payout(R + 3, 2, 9000), late(R + 99)];
+    const result = reconcile(inputFromRecords(left, { kind: 'processor' }), inputFromRecords(right, { kind: 'bank' }), DEFAULT_RULES.processorBank);
+    expect(result.matches.count).toBe(0);
+    const of = (id: number) => result.breaks.filter((b) => b.rightIds.includes(id) || b.leftIds.includes(id)).map((b) => [b.class, b.leftIds, b.rightIds, b.amountMinor, b.explanation.facts.hint]);
+    expect(of(R + 1)).toEqual([['amount_mismatch', [1, 2, 3], [R + 1], 1470, 'partial']]);
+    expect(of(R + 2)).toEqual([['amount_mismatch', [10, 11, 12], [R + 2], 90, 'fee']]);
+    expect(of(R + 3).map((b) => b[0])).toEqual(['missing_left']);
+    expect(of(20).map((b) => b[0])).toEqual(['missing_right']);
+    const partial = result.breaks.find((b) => b.rightIds.includes(R + 1))!;
+    expect(partial.explanation.summary).toBe(
+      'bank line 1002 (po_1001, 73.80 USD, acct_0) and the 3 processor record(s) in its window (line(s) 2, 3, 4) are one settlement that does not add up: ' +
+      'they sum to 59.10 against 73.80, amount +14.70 (partial) > 0.00 tolerance.');
+    expect(partial.explanation.candidates.map((c) => c.id)).toEqual([1, 2, 3]);
   });
 
   it('two different groups of one tier fitting a payout are reported as ambiguous, not picked', () => {
