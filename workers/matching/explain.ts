@@ -4,6 +4,7 @@ import { allowance, basisAmount, BROKEN, chainsOf, keysOf, MATCHED, type BreakDr
 import { amountHint } from './amountHint';
 import { stringAt } from './engineInput';
 import { referencePass, type Reference } from './leftovers';
+import type { RuleSet } from './ruleSet';
 import { statusCompatible } from './statusClass';
 
 export interface Criterion {
@@ -359,6 +360,11 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
   return { summary, nearestAt, candidates, facts };
 }
 
+/** " net of fees" when the pass compares that side's amounts net. */
+function netOf(pass: RuleSet['passes'][number] | undefined, side: 'left' | 'right'): string {
+  return pass && (side === 'left' ? pass.amount.leftBasis : pass.amount.rightBasis) === 'net' ? ' net of fees' : '';
+}
+
 /** A record of one side and the group of the other in its window whose sum comes close but not within tolerance. */
 function explainGroup(ctx: Ctx, draft: BreakDraft): Explanation {
   const { many: manyName, sumMinor, targetMinor, deltaMinor } = draft.facts.group as { many: 'left' | 'right'; sumMinor: number; targetMinor: number; deltaMinor: number };
@@ -373,7 +379,7 @@ function explainGroup(ctx: Ctx, draft: BreakDraft): Explanation {
   const shown = lines.length > 10 ? `${lines.slice(0, 10).join(', ')}, … (${lines.length} in all)` : lines.join(', ');
   const off = `amount ${signed(money(ctx, deltaMinor, currency))} (${hint === 'fee' ? '= the group’s fees' : hint}) > ${money(ctx, allow, currency)} tolerance`;
   const summary = `${describe(ctx, one, o)} and the ${members.length} ${sideLabel(many)} record(s) in its window (line(s) ${shown}) ` +
-    `are one settlement that does not add up: they sum to ${money(ctx, sumMinor, currency)} against ${money(ctx, targetMinor, currency)}, ${off}.`;
+    `are one settlement that does not add up: they sum to ${money(ctx, sumMinor, currency)}${netOf(pass, manyName)} against ${money(ctx, targetMinor, currency)}, ${off}.`;
   const candidates = members.slice(0, 3).map((m) => candidate(ctx, many, m, [
     { name: 'amount', ok: false, delta: deltaMinor, text: `one of ${members.length} summing to ${money(ctx, sumMinor, currency)}: ${off}` },
   ]));

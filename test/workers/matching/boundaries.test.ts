@@ -341,7 +341,7 @@ describe('aggregation', () => {
     const partial = result.breaks.find((b) => b.rightIds.includes(R + 1))!;
     expect(partial.explanation.summary).toBe(
       'bank line 1002 (po_1001, 73.80 USD, acct_0) and the 3 processor record(s) in its window (line(s) 2, 3, 4) are one settlement that does not add up: ' +
-      'they sum to 59.10 against 73.80, amount +14.70 (partial) > 0.00 tolerance.');
+      'they sum to 59.10 net of fees against 73.80, amount +14.70 (partial) > 0.00 tolerance.');
     expect(partial.explanation.candidates.map((c) => c.id)).toEqual([1, 2, 3]);
   });
 
