@@ -75,6 +75,10 @@ function humanKey(key: string): string {
 function factSentence(key: string, value: unknown, shown: string): string {
   if (value === true && FLAG_TEXT[key]) return FLAG_TEXT[key];
   if (typeof value === 'boolean') return `${LABELS[key] ?? humanKey(key)}: ${value ? 'yes' : 'no'}`;
+  if (key === 'group' && value && typeof value === 'object' && !Array.isArray(value)) {
+    const { sumMinor, targetMinor, deltaMinor } = value as JsonObject;
+    return `Group: sums to ${scalarText(sumMinor)} against ${scalarText(targetMinor)}, off by ${scalarText(deltaMinor)} (minor units)`;
+  }
   if (key === 'statusClasses' && Array.isArray(value) && value.length === 2) return `Status classes: left ${scalarText(value[0])}, right ${scalarText(value[1])}`;
   if (Array.isArray(value) && !TIME_KEY.test(key)) return `${LABELS[key] ?? humanKey(key)}: ${value.map(scalarText).join(', ')}`;
   return `${LABELS[key] ?? humanKey(key)}: ${shown}`;
