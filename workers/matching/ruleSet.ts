@@ -78,7 +78,12 @@ const ruleSetSchema = z.strictObject({
   rightKind: z.enum(['ledger', 'processor', 'bank']).optional(),
   keyNormalization: keyNormalization.default({ trim: true, case: 'preserve', stripPrefixes: [] }),
   constraints: z
-    .strictObject({ sameAccount: z.boolean().default(true), sameCurrency: z.boolean().default(true) })
+    .strictObject({
+      sameAccount: z.boolean().default(true),
+      // Amounts of two currencies are never compared, summed or taken as equal (there are no exchange rates), so the
+      // constraint cannot be lifted; a key pair in two currencies is a currency_mismatch.
+      sameCurrency: z.boolean().default(true).refine((v) => v, 'must be true: amounts in different currencies are never compared (there are no exchange rates), so a key pair in two currencies is a currency_mismatch break'),
+    })
     .default({ sameAccount: true, sameCurrency: true }),
   /** Lower-case status spellings per class; unlisted statuses are 'other' (compatible with anything). */
   statusClasses: z

@@ -37,6 +37,10 @@ describe('rule sets', () => {
 
   it('rejects unknown keys (typos), inverted windows, unknown strategies, duplicate pass names, bad JSON', () => {
     expect(problems({ ...minimal, constraint: {} }).join()).toMatch(/constraint/);
+    // QA (qa3a #1): amounts of two currencies were summed and compared as raw minor units.
+    expect(problems({ ...minimal, constraints: { sameCurrency: false } })).toEqual([
+      'rules.constraints.sameCurrency: must be true: amounts in different currencies are never compared (there are no exchange rates), so a key pair in two currencies is a currency_mismatch break',
+    ]);
     const inverted = { ...minimal, passes: [{ ...minimal.passes[0], time: { minDeltaMs: 5, maxDeltaMs: 1 } }] };
     expect(problems(inverted).join()).toMatch(/rules\.passes\[0\]\.time: minDeltaMs must be ≤ maxDeltaMs/);
     expect(problems({ ...minimal, passes: [{ strategy: 'fuzzy', name: 'x' }] }).join()).toMatch(/rules\.passes\[0\]\.strategy/);

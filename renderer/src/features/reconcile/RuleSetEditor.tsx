@@ -21,7 +21,7 @@ export function RuleSetEditor({ text, onTextChange, parsed, errors }: Props) {
         <>
           <Group>
             <Checkbox label="Same account" checked={settings.sameAccount} onChange={(e) => update({ ...settings, sameAccount: e.currentTarget.checked })} />
-            <Checkbox label="Same currency" checked={settings.sameCurrency} onChange={(e) => update({ ...settings, sameCurrency: e.currentTarget.checked })} />
+            <Checkbox label="Same currency" checked disabled description="Always: amounts in two currencies are never compared" />
           </Group>
           <Table aria-label="Passes">
             <Table.Thead>
