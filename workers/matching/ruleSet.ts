@@ -191,7 +191,8 @@ export const DEFAULT_RULES: { ledgerProcessor: RuleSet; processorBank: RuleSet; 
     rightKind: 'bank',
     constraints: { sameAccount: true, sameCurrency: true },
     exclude: { left: ['failed'], right: [] },
-    duplicates: { left: ['externalId'], right: ['externalId'] },
+    // A statement's references repeat legitimately (MT940 "NONREF", a batch reference): bank lines are not deduplicated.
+    duplicates: { left: ['externalId'], right: [] },
     outOfOrder: { enabled: false },
     passes: [
       {
@@ -224,5 +225,14 @@ export const DEFAULT_RULES: { ledgerProcessor: RuleSet; processorBank: RuleSet; 
 export function ruleSetForKinds(leftKind: SourceKindName, rightKind: SourceKindName): RuleSet {
   if (leftKind === 'ledger' && rightKind === 'processor') return DEFAULT_RULES.ledgerProcessor;
   if (leftKind === 'processor' && rightKind === 'bank') return DEFAULT_RULES.processorBank;
+  if (leftKind === 'bank' || rightKind === 'bank') {
+    // A statement's references repeat legitimately (MT940 "NONREF", a batch reference): not duplicates there.
+    const { left, right } = DEFAULT_RULES.generic.duplicates;
+    return parseRuleSet({
+      ...DEFAULT_RULES.generic, name: 'generic-bank',
+      description: `${DEFAULT_RULES.generic.description} Bank lines are not checked for duplicates.`,
+      duplicates: { left: leftKind === 'bank' ? [] : left, right: rightKind === 'bank' ? [] : right },
+    });
+  }
   return DEFAULT_RULES.generic;
 }

@@ -52,6 +52,10 @@ describe('rule sets', () => {
   it('picks defaults by source kinds', () => {
     expect(ruleSetForKinds('ledger', 'processor').name).toBe('ledger-processor');
     expect(ruleSetForKinds('processor', 'bank').name).toBe('processor-bank');
-    expect(ruleSetForKinds('ledger', 'bank').name).toBe('generic');
+    expect(ruleSetForKinds('ledger', 'bank').name).toBe('generic-bank');
+    expect(ruleSetForKinds('ledger', 'bank').duplicates).toEqual({ left: ['externalId'], right: [] });
+    expect(ruleSetForKinds('ledger', 'ledger').name).toBe('generic');
+    // QA (qa3a #7): 28 lines of a real MT940 statement sharing its owner reference were one duplicate break.
+    expect(ruleSetForKinds('processor', 'bank').duplicates.right).toEqual([]);
   });
 });
