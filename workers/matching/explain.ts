@@ -231,28 +231,28 @@ class AccountTimeIndex {
 type TakenBy = (side: Side, j: number) => Criterion | undefined;
 
 function takenBy(ctx: Ctx, drafts: readonly BreakDraft[]): TakenBy {
-  // Named by the key the record repeats, not the original's line: criteria enter the fingerprint, which must not depend on row order.
-  let repeated: Map<Side, Map<number, string>> | undefined;
-  const repeatOf = (side: Side, j: number): string | undefined => {
-    if (!repeated) {
-      repeated = new Map([[ctx.left, new Map()], [ctx.right, new Map()]]);
+  // Named by content (the key a duplicate repeats, the class of the break pairing a record), not by line: criteria
+  // enter the fingerprint, which must not depend on row order.
+  let held: Map<Side, Map<number, string>> | undefined;
+  const heldBy = (side: Side, j: number): string | undefined => {
+    if (!held) {
+      held = new Map([[ctx.left, new Map()], [ctx.right, new Map()]]);
       for (const d of drafts) {
-        if (d.cls !== 'duplicate') continue;
-        const what = `${String(d.facts.field)} ${String(d.facts.key)}`;
-        for (const i of d.left) repeated.get(ctx.left)!.set(i, what);
-        for (const i of d.right) repeated.get(ctx.right)!.set(i, what);
+        let what: string;
+        if (d.cls === 'duplicate') what = `set aside as a duplicate (repeats ${String(d.facts.field)} ${String(d.facts.key)})`;
+        else if (d.left.length && d.right.length) what = `already paired with another record (${d.cls} break)`;
+        else continue;
+        for (const i of d.left) if (!held.get(ctx.left)!.has(i)) held.get(ctx.left)!.set(i, what);
+        for (const i of d.right) if (!held.get(ctx.right)!.has(i)) held.get(ctx.right)!.set(i, what);
       }
     }
-    return repeated.get(side)!.get(j);
+    return held.get(side)!.get(j);
   };
   return (side, j) => {
     if (side.state[j] === MATCHED) return { name: 'claimed', ok: false, text: 'already matched to another record' };
-    if (side.dup[j]) {
-      const what = repeatOf(side, j);
-      return { name: 'claimed', ok: false, text: `set aside as a duplicate${what === undefined ? '' : ` (repeats ${what})`}` };
-    }
-    if (side.state[j] === BROKEN) return { name: 'claimed', ok: false, text: 'already paired by key with another record in a break' };
-    return undefined;
+    if (side.state[j] !== BROKEN) return undefined;
+    const what = heldBy(side, j);
+    return what === undefined ? undefined : { name: 'claimed', ok: false, text: what };
   };
 }
 

@@ -291,6 +291,17 @@ describe('explanations', () => {
     expect(b.explanation.summary).not.toMatch(/all criteria met/);
   });
 
+  it('regression (qa3b #4): a candidate in a break of its own is not said to be paired with anything', () => {
+    const result = run([rec(1, { externalId: 'K1' }), lateLeft(2)], [rec(R + 1, { externalId: 'K2' }), late(R + 2)]);
+    const lone = result.breaks.filter((b) => b.leftIds.includes(1) || b.rightIds.includes(R + 1));
+    expect(lone.map((b) => b.class).sort()).toEqual(['missing_left', 'missing_right']);
+    for (const b of lone) expect(b.explanation.summary).not.toMatch(/already paired|already matched/);
+    const paired = run([rec(1, { externalId: 'K1', amountMinor: 900 }), rec(2, { amountMinor: 1000, tsMs: T0 + 60_000 }), lateLeft(3)],
+      [rec(R + 1, { externalId: 'K1' }), late(R + 2)]);
+    const alone = paired.breaks.find((b) => b.leftIds.includes(2))!;
+    expect(alone.explanation.summary).toMatch(/Nearest: processor line 1002 \(K1, .*already paired with another record \(amount_mismatch break\)/);
+  });
+
   it('a record whose key sits in another account of the other side names that record first', () => {
     const left = [rec(1, { externalId: 'xa', account: 'acct_8' }), lateLeft(2)];
     const right = [rec(R + 1, { externalId: 'xa', account: 'acct_X', tsMs: T0 + HOUR }), rec(R + 2, { account: 'acct_8', amountMinor: 990 }), late(R + 3)];

@@ -20,32 +20,56 @@ export function prepareBai2(ctx: FormatContext): FormatReader {
     warnings: [],
     async run(chunks, sink, afterChunk) {
       const state = new Bai2State(ctx, sink);
+      const notARecord = (n: number, found: string, after: string) =>
+        invalidInput(ctx.file, { line: n, column: 1 }, `expected a BAI2 record type code (01, 02, 03, 16, 49, 98, 99)${after}, found ${JSON.stringify(found.slice(0, 20))}`);
       let current: LogicalRecord | null = null;
       for await (const [text, n] of lines(chunks, afterChunk)) {
-        if (text.trim() === '') continue;
-        const body = text.trimEnd().replace(/\/$/, '');
-        // "88," continues the previous record; some banks write "88:" or wrap a 16's text onto a bare line.
-        const continuation = /^88\D/.test(body) ? body.slice(3) : /^\d{2},/.test(body) ? null : body;
-        if (continuation !== null) {
-          if (!current) throw invalidInput(ctx.file, { line: n, column: 1 }, `expected a BAI2 record type code (01, 02, 03, 16, 49, 98, 99), found ${JSON.stringify(text.slice(0, 20))}`);
-          if (/^88\D/.test(body)) {
-            current.fields.push(...splitFields(current.type, continuation));
-            current.physical++;
-          } else {
-            current.fields.push(continuation);
+        // A physical line may hold several "/"-terminated records ("01,…,2/   02,…/"); each keeps the line it starts on.
+        let rest = text.trimEnd();
+        for (let first = true; rest !== ''; first = false) {
+          // "88," continues the previous record; some banks write "88:" or wrap a 16's text onto a bare line.
+          const continued = /^88\D/.test(rest);
+          const m = continued ? null : /^(\d{2}),/.exec(rest);
+          if (!m && !current) throw notARecord(n, rest, '');
+          if (!m && !continued && !first) throw notARecord(n, rest, ' after the "/" ending the previous record');
+          const end = recordEnd(rest, (m ? m[1] : current!.type) === '16');
+          const whole = first && (end < 0 || rest.slice(end + 1).trim() === '');
+          const raw = whole ? text : end < 0 ? rest : rest.slice(0, end + 1);
+          const body = end < 0 ? rest : rest.slice(0, end);
+          rest = end < 0 ? '' : rest.slice(end + 1).trimStart();
+          if (m) {
+            if (current) state.record(current);
+            current = { type: m[1]!, fields: splitFields(m[1]!, body.slice(m[0].length)), line: n, physical: 1, raw };
+            continue;
           }
-          current.raw += `\n${text}`;
-          continue;
+          if (continued) {
+            current!.fields.push(...splitFields(current!.type, body.slice(3)));
+            current!.physical++;
+          } else {
+            current!.fields.push(body);
+          }
+          current!.raw += `\n${raw}`;
         }
-        if (current) state.record(current);
-        const m = /^(\d{2}),/.exec(body);
-        if (!m) throw invalidInput(ctx.file, { line: n, column: 1 }, `expected a BAI2 record type code (01, 02, 03, 16, 49, 98, 99), found ${JSON.stringify(text.slice(0, 20))}`);
-        current = { type: m[1]!, fields: splitFields(m[1]!, body.slice(m[0].length)), line: n, physical: 1, raw: text };
       }
       if (current) state.record(current);
       state.finish();
     },
   };
+}
+
+/** After a "/" inside a 16: what makes it the record's end rather than part of its text or references. */
+const DETAIL_END = /^\s*(?:$|16,\d{3},|49,|88,)/;
+
+/**
+ * Index of the "/" ending the record at the start of `s`, or -1 when it runs to the end of the line.
+ * Only a 16 (with its continuations) holds free text, and banks put "/" in its text and references
+ * (sample5-issue113: "AB/GS/RPFILERP0001"), so there a "/" ends the record only at the end of the line or
+ * before a record that may follow a detail; any other record ends at its first "/".
+ */
+function recordEnd(s: string, detail: boolean): number {
+  if (!detail) return s.indexOf('/');
+  for (let i = s.indexOf('/'); i >= 0; i = s.indexOf('/', i + 1)) if (DETAIL_END.test(s.slice(i + 1))) return i;
+  return -1;
 }
 
 /** The text of a 16 record may contain commas, so only its fixed fields are split (by the caller). */
@@ -117,7 +141,7 @@ class Bai2State {
       case '49': {
         const declared = this.amount(f[0] ?? '', r, 'account control total');
         if (declared !== null && declared !== this.accountTotal) this.sink.warn(`account ${this.account} (trailer at line ${r.line}): control total ${f[0]} but the amounts sum to ${this.accountTotal}`);
-        if (Number(f[1]) !== this.accountRecords) this.sink.warn(`account ${this.account} (trailer at line ${r.line}): declares ${Number(f[1])} records, found ${this.accountRecords}`);
+        this.checkCount(f[1], this.accountRecords, 'records', `account ${this.account} (trailer at line ${r.line})`);
         this.groupTotal += this.accountTotal;
         this.account = null;
         break;
@@ -125,8 +149,8 @@ class Bai2State {
       case '98': {
         const declared = this.amount(f[0] ?? '', r, 'group control total');
         if (declared !== null && declared !== this.groupTotal) this.sink.warn(`group trailer at line ${r.line}: control total ${f[0]} but the accounts sum to ${this.groupTotal}`);
-        if (Number(f[1]) !== this.groupAccounts) this.sink.warn(`group trailer at line ${r.line}: declares ${Number(f[1])} accounts, found ${this.groupAccounts}`);
-        if (Number(f[2]) !== this.groupRecords) this.sink.warn(`group trailer at line ${r.line}: declares ${Number(f[2])} records, found ${this.groupRecords}`);
+        this.checkCount(f[1], this.groupAccounts, 'accounts', `group trailer at line ${r.line}`);
+        this.checkCount(f[2], this.groupRecords, 'records', `group trailer at line ${r.line}`);
         this.fileTotal += this.groupTotal;
         break;
       }
@@ -134,8 +158,8 @@ class Bai2State {
         this.seen99 = true;
         const declared = this.amount(f[0] ?? '', r, 'file control total');
         if (declared !== null && declared !== this.fileTotal) this.sink.warn(`file trailer at line ${r.line}: control total ${f[0]} but the groups sum to ${this.fileTotal}`);
-        if (Number(f[1]) !== this.fileGroups) this.sink.warn(`file trailer at line ${r.line}: declares ${Number(f[1])} groups, found ${this.fileGroups}`);
-        if (Number(f[2]) !== this.fileRecords) this.sink.warn(`file trailer at line ${r.line}: declares ${Number(f[2])} records, found ${this.fileRecords}`);
+        this.checkCount(f[1], this.fileGroups, 'groups', `file trailer at line ${r.line}`);
+        this.checkCount(f[2], this.fileRecords, 'records', `file trailer at line ${r.line}`);
         break;
       }
       default:
@@ -146,6 +170,14 @@ class Bai2State {
   finish(): void {
     if (!this.seen01) throw invalidInput(this.ctx.file, { line: 1 }, 'empty BAI2 file (expected a 01 file header)');
     if (!this.seen99) this.sink.warn('the BAI2 file has no 99 file trailer: it may be truncated');
+  }
+
+  /** Trailer counts (records count each 01–99 and 88 record, however they share lines); an absent count is not checked. */
+  private checkCount(text: string | undefined, found: number, what: string, where: string): void {
+    const t = (text ?? '').trim();
+    if (t === '') return;
+    if (!/^\d+$/.test(t)) this.sink.warn(`${where}: the ${what} count ${JSON.stringify(text)} is not a number`);
+    else if (Number(t) !== found) this.sink.warn(`${where}: declares ${Number(t)} ${what}, found ${found}`);
   }
 
   /** Amounts are integers in minor units; control totals may carry a sign. */
@@ -190,6 +222,8 @@ class Bai2State {
       if (code >= 900 && code < 1000) sign = code < 920 ? 1 : -1;
       else return reject('type code', `type code ${JSON.stringify(f[0])} is not a transaction detail code (100–699, 900–999)`);
     }
+    // A detail takes its value date, else its group's as-of date; with neither it cannot be placed in time.
+    if (ts === null) return reject('date', 'no date: the transaction has no value date and no 02 group header with an as-of date precedes it');
     this.sink.addRecord(r.line, bankRef, customerRef, this.account, null, sign * a.value, currency, ts, f[0] ?? null, null, null, text, r.raw);
   }
 }
