@@ -57,8 +57,8 @@ export function prepareBai2(ctx: FormatContext): FormatReader {
   };
 }
 
-/** After a "/" inside a 16: what makes it the record's end rather than part of its text or references. */
-const DETAIL_END = /^\s*(?:$|16,\d{3},|49,|88,)/;
+/** A "/" inside a 16 that ends it: at the end of the line or before a record that may follow a detail. */
+const DETAIL_END = /\/(?=\s*(?:$|16,\d{3},|49,|88,))/;
 
 /**
  * Index of the "/" ending the record at the start of `s`, or -1 when it runs to the end of the line.
@@ -67,9 +67,7 @@ const DETAIL_END = /^\s*(?:$|16,\d{3},|49,|88,)/;
  * before a record that may follow a detail; any other record ends at its first "/".
  */
 function recordEnd(s: string, detail: boolean): number {
-  if (!detail) return s.indexOf('/');
-  for (let i = s.indexOf('/'); i >= 0; i = s.indexOf('/', i + 1)) if (DETAIL_END.test(s.slice(i + 1))) return i;
-  return -1;
+  return detail ? s.search(DETAIL_END) : s.indexOf('/');
 }
 
 /** The text of a 16 record may contain commas, so only its fixed fields are split (by the caller). */
