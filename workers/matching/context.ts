@@ -31,6 +31,8 @@ export interface Side {
   state: Uint8Array;
   /** 1 when the record repeats an earlier record's key (a duplicate break). */
   dup: Uint8Array;
+  /** 1 when a pending record is followed by its key's settled record (excluded as an earlier state). */
+  superseded: Uint8Array;
   frontier: number;
   keyCache: Map<KeyField, (string | null)[]>;
   chainCache: Map<KeyField, KeyChains>;
@@ -244,7 +246,7 @@ export function prepare(left: EngineInput, right: EngineInput, rules: RuleSet): 
         if (ts > maxTs) maxTs = ts;
       }
       const frontier = input.frontierMs ?? (maxTs === -Infinity ? NaN : maxTs);
-      return { name, input, n, acct, cur, stat, state, dup: new Uint8Array(n), frontier, keyCache: new Map(), chainCache: new Map() };
+      return { name, input, n, acct, cur, stat, state, dup: new Uint8Array(n), superseded: new Uint8Array(n), frontier, keyCache: new Map(), chainCache: new Map() };
     }
     for (let i = 0; i < n; i += 1) {
       const a = input.account[i]!;
@@ -272,7 +274,7 @@ export function prepare(left: EngineInput, right: EngineInput, rules: RuleSet): 
       if (ts > maxTs) maxTs = ts;
     }
     const frontier = input.frontierMs ?? (maxTs === -Infinity ? NaN : maxTs);
-    return { name, input, n, acct, cur, stat, state, dup: new Uint8Array(n), frontier, keyCache: new Map(), chainCache: new Map() };
+    return { name, input, n, acct, cur, stat, state, dup: new Uint8Array(n), superseded: new Uint8Array(n), frontier, keyCache: new Map(), chainCache: new Map() };
   };
   return {
     rules,

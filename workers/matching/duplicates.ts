@@ -1,5 +1,7 @@
-import { basisAmount, BROKEN, chainsOf, keysOf, type BreakDraft, type Ctx, type Side } from './context';
-import type { ExactKeyPass } from './ruleSet';
+import { allowance, basisAmount, BROKEN, chainsOf, EXCLUDED, inWindow, keysOf, type BreakDraft, type Ctx, type Side } from './context';
+import { lowerBound, sortedFreeIndex, type SortedIndex } from './sortedIndex';
+import { STATUS_FAILED, STATUS_OK, STATUS_PENDING } from './statusClass';
+import type { ExactKeyPass, TolerancePass } from './ruleSet';
 
 /**
  * Duplicates: the same idempotency key / reference more than once on one side (per account when
@@ -29,36 +31,95 @@ function markSide(ctx: Ctx, side: Side): void {
         if (!side.dup[b]) members.push(b);
       }
       if (members.length < 2) continue;
-      const original = chooseOriginal(members);
-      for (const b of members) if (b !== original) markDuplicate(ctx, side, byOriginal, field, keys[i]!, original, b);
+      const live = dropSuperseded(side, members);
+      if (live.length < 2) continue;
+      const original = chooseOriginal(live);
+      for (const b of live) if (b !== original) markDuplicate(ctx, side, byOriginal, field, keys[i]!, original, b);
     }
   }
 }
 
 /**
+ * A pending record of a key followed (at the same time or later) by one of that key in a settled
+ * class (ok or failed) is an earlier state of the same event, not a second booking: it is superseded
+ * (excluded, counted apart) and the group is judged on the others, so pending → posted never reads as
+ * a duplicate.
+ */
+function dropSuperseded(side: Side, members: readonly number[]): number[] {
+  const ts = side.input.tsMs;
+  let lastSettled = -Infinity;
+  for (const b of members) {
+    if ((side.stat[b] === STATUS_OK || side.stat[b] === STATUS_FAILED) && ts[b]! > lastSettled) lastSettled = ts[b]!;
+  }
+  if (lastSettled === -Infinity) return [...members];
+  const live: number[] = [];
+  for (const b of members) {
+    if (side.stat[b] === STATUS_PENDING && ts[b]! <= lastSettled) {
+      side.state[b] = EXCLUDED;
+      side.superseded[b] = 1;
+    } else live.push(b);
+  }
+  return live;
+}
+
+/**
  * Which record of a group is the original: the one the other side confirms. A retry booked twice
- * under one idempotency key, or a pending row and its posted row, leave one record that the other
- * side's record of the same key (the first exact-key pass) agrees with; keeping that one lets it match
- * and reports the other as the duplicate, whatever the order of the rows in the file. Preferred: a
- * counterpart at all, then the nearest amount (on the pass's bases), then the nearest time; otherwise,
- * and among equals, the first in canonical order (the earliest).
+ * under one idempotency key, or a re-booked amount, leave one record that the other side agrees with;
+ * keeping that one lets it match and reports the other as the duplicate, whatever the order of the
+ * rows in the file. Confirmed, best first: by the other side's record of the same key (the first
+ * exact-key pass), else by a record the first tolerance pass could pair with it (same account and
+ * currency, no conflicting key, amount within tolerance, time in the window); among those, the nearest
+ * amount (on the pass's bases), then the nearest time; otherwise, and among equals, the first in
+ * canonical order (the earliest).
  */
 function originalChooser(ctx: Ctx, side: Side): (members: readonly number[]) => number {
-  const pass = ctx.rules.passes.find((p): p is ExactKeyPass => p.strategy === 'exact_key');
-  if (!pass) return (members) => members[0]!;
   const isLeft = side === ctx.left;
   const other = isLeft ? ctx.right : ctx.left;
-  const ownKeys = keysOf(ctx, side, isLeft ? pass.leftKey : pass.rightKey);
-  const counterparts = chainsOf(ctx, other, isLeft ? pass.rightKey : pass.leftKey);
-  const ownBasis = isLeft ? pass.amount.leftBasis : pass.amount.rightBasis;
-  const otherBasis = isLeft ? pass.amount.rightBasis : pass.amount.leftBasis;
+  const exact = ctx.rules.passes.find((p): p is ExactKeyPass => p.strategy === 'exact_key');
+  const tolerance = ctx.rules.passes.find((p): p is TolerancePass => p.strategy === 'tolerance');
+  const byKey = exact && {
+    pass: exact,
+    ownKeys: keysOf(ctx, side, isLeft ? exact.leftKey : exact.rightKey),
+    counterparts: chainsOf(ctx, other, isLeft ? exact.rightKey : exact.leftKey),
+  };
+  let byAmount: SortedIndex | undefined;
+  const gaps = (pass: ExactKeyPass | TolerancePass, i: number, c: number): [number, number] => {
+    const own = basisAmount(side, i, isLeft ? pass.amount.leftBasis : pass.amount.rightBasis);
+    const theirs = basisAmount(other, c, isLeft ? pass.amount.rightBasis : pass.amount.leftBasis);
+    return [Math.abs(own - theirs), Math.abs((other.input.tsMs[c]! || 0) - (side.input.tsMs[i]! || 0))];
+  };
+  /** The tolerance pass's best candidate for i on the other side: [amount gap, time gap], or null. */
+  const tolerated = (pass: TolerancePass, i: number): [number, number] | null => {
+    byAmount ??= sortedFreeIndex(ctx, other, (c) => basisAmount(other, c, isLeft ? pass.amount.rightBasis : pass.amount.leftBasis), 'amount');
+    const ownKey = keysOf(ctx, side, isLeft ? pass.leftKey : pass.rightKey)[i];
+    const theirKeys = keysOf(ctx, other, isLeft ? pass.rightKey : pass.leftKey);
+    const own = basisAmount(side, i, isLeft ? pass.amount.leftBasis : pass.amount.rightBasis);
+    // The allowance is taken on the left amount: a right record's scan is widened (to a left amount of up to twice its
+    // own) and each candidate checked on its own amount.
+    const reach = allowance(pass.amount, isLeft ? own : 2 * own);
+    const bucket = byAmount.bucketOf(ctx, side, i);
+    let best: [number, number] | null = null;
+    for (let p = lowerBound(byAmount, bucket, own - reach); p < byAmount.order.length; p += 1) {
+      if (byAmount.bucket[p] !== bucket || byAmount.value[p]! > own + reach) break;
+      const c = byAmount.order[p]!;
+      if (Math.abs(byAmount.value[p]! - own) > allowance(pass.amount, isLeft ? own : byAmount.value[p]!)) continue;
+      const theirKey = theirKeys[c];
+      if (ownKey !== null && ownKey !== undefined && theirKey !== null && theirKey !== undefined && ownKey !== theirKey) continue;
+      const td = isLeft ? other.input.tsMs[c]! - side.input.tsMs[i]! : side.input.tsMs[i]! - other.input.tsMs[c]!;
+      if (!inWindow(pass.time, td)) continue;
+      const g = gaps(pass, i, c);
+      if (!best || g[0] < best[0] || (g[0] === best[0] && g[1] < best[1])) best = g;
+    }
+    return best;
+  };
   const rank = (i: number): [number, number, number] => {
-    const key = ownKeys[i];
-    const c = key === null || key === undefined ? -1 : counterparts.first(key, side.acct[i]!);
-    if (c === -1) return [1, 0, 0];
-    const amountGap = Math.abs(basisAmount(side, i, ownBasis) - basisAmount(other, c, otherBasis));
-    const timeGap = Math.abs((other.input.tsMs[c]! || 0) - (side.input.tsMs[i]! || 0));
-    return [0, amountGap, timeGap];
+    if (byKey) {
+      const key = byKey.ownKeys[i];
+      const c = key === null || key === undefined ? -1 : byKey.counterparts.first(key, side.acct[i]!);
+      if (c !== -1) return [0, ...gaps(byKey.pass, i, c)];
+    }
+    const t = tolerance && tolerated(tolerance, i);
+    return t ? [1, ...t] : [2, 0, 0];
   };
   return (members) => {
     let best = members[0]!;

@@ -18,15 +18,15 @@ export function findOutOfOrder(ctx: Ctx): void {
 
 /**
  * Sequence gaps: within one account of one side, an integer sequence that skips numbers. The break
- * names the record after the gap. Records excluded by status still hold their number (only duplicates
- * are left out), so a failed payment does not read as a hole.
+ * names the record after the gap. Records excluded by status and duplicates still hold their number, so
+ * a failed payment or a retry does not read as a hole.
  */
 function scanGaps(ctx: Ctx, side: Side): void {
   const seq = side.input.sequence;
   const byAccount = new Map<number, number[]>();
   for (let i = 0; i < side.n; i += 1) {
     const s = seq[i]!;
-    if (!Number.isSafeInteger(s) || side.dup[i]) continue;
+    if (!Number.isSafeInteger(s)) continue;
     const a = side.acct[i]!;
     const list = byAccount.get(a);
     if (list) list.push(i);
@@ -59,7 +59,7 @@ function scanSide(ctx: Ctx, side: Side): void {
   const counts = new Int32Array(nAcct + 1);
   let unsorted = false;
   let eligible = 0;
-  const ok = (i: number) => seq[i] === seq[i] && ts[i] === ts[i] && !side.dup[i] && side.state[i] !== EXCLUDED;
+  const ok = (i: number) => seq[i] === seq[i] && ts[i] === ts[i] && side.state[i] !== EXCLUDED;
   for (let i = 0; i < side.n; i += 1) {
     if (!ok(i)) continue;
     const a = side.acct[i]!;

@@ -217,6 +217,8 @@ function countAll(ctx: Ctx, breaks: readonly Break[]): Record<string, number> {
     matched_right: 0,
     excluded_left: 0,
     excluded_right: 0,
+    superseded_left: 0,
+    superseded_right: 0,
     ambiguous: ctx.ambiguous,
     breaks: breaks.length,
   };
@@ -224,11 +226,11 @@ function countAll(ctx: Ctx, breaks: readonly Break[]): Record<string, number> {
   for (const b of breaks) counts[b.class]! += 1;
   for (let i = 0; i < ctx.left.n; i += 1) {
     if (ctx.left.state[i] === MATCHED) counts.matched_left! += 1;
-    else if (ctx.left.state[i] === EXCLUDED) counts.excluded_left! += 1;
+    else if (ctx.left.state[i] === EXCLUDED) counts[ctx.left.superseded[i] ? 'superseded_left' : 'excluded_left']! += 1;
   }
   for (let i = 0; i < ctx.right.n; i += 1) {
     if (ctx.right.state[i] === MATCHED) counts.matched_right! += 1;
-    else if (ctx.right.state[i] === EXCLUDED) counts.excluded_right! += 1;
+    else if (ctx.right.state[i] === EXCLUDED) counts[ctx.right.superseded[i] ? 'superseded_right' : 'excluded_right']! += 1;
   }
   return counts;
 }

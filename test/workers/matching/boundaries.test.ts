@@ -163,6 +163,43 @@ describe('break classes', () => {
     expect(result.counts.amount_mismatch).toBe(0);
   });
 
+  it('regression (qa3b #1): pending then posted under one key is an earlier state, superseded, not a duplicate', () => {
+    const left = [
+      rec(1, { externalId: 'K2', reference: 'i2', status: 'pending', tsMs: T0 + 2 * HOUR }),
+      rec(2, { externalId: 'K2', reference: 'i2', status: 'posted', tsMs: T0 + 3 * HOUR }), lateLeft(3),
+    ];
+    const result = run(left, [rec(R + 1, { externalId: 'K2', status: 'succeeded', tsMs: T0 + 4 * HOUR }), late(R + 2)]);
+    expect(classOf(result, 2)).toEqual(['matched']);
+    expect(classOf(result, 1)).toEqual([]);
+    expect(result.counts).toMatchObject({ duplicate: 0, superseded_left: 1, excluded_left: 0 });
+    // A pending row after the settled one is not an earlier state: still a duplicate.
+    const after = run([{ ...left[0]!, tsMs: T0 + 5 * HOUR }, left[1]!, left[2]!], [rec(R + 1, { externalId: 'K2', status: 'succeeded', tsMs: T0 + 4 * HOUR }), late(R + 2)]);
+    expect(classOf(after, 1)).toEqual(['duplicate']);
+  });
+
+  it('regression (qa3b #2): among key-less duplicates the original is the one a tolerance counterpart confirms', () => {
+    const left = [rec(1, { reference: 'idem_X', amountMinor: 1000, tsMs: T0 + 10 * HOUR }), rec(2, { reference: 'idem_X', amountMinor: 1200, tsMs: T0 + 11 * HOUR }), lateLeft(3)];
+    const result = run(left, [rec(R + 1, { amountMinor: 1200, tsMs: T0 + 11 * HOUR + 300_000 }), late(R + 2)]);
+    expect(classOf(result, 2)).toEqual(['matched']);
+    expect(classOf(result, 1)).toEqual(['duplicate']);
+    expect(result.counts.missing_left).toBe(0);
+    // Equal amounts: the nearer in time to the counterpart is kept.
+    const equal = [rec(1, { reference: 'idem_Y', tsMs: T0 }), rec(2, { reference: 'idem_Y', tsMs: T0 + 5 * HOUR }), lateLeft(3)];
+    const near = run(equal, [rec(R + 1, { tsMs: T0 + 5 * HOUR + 60_000 }), late(R + 2)]);
+    expect(classOf(near, 2)).toEqual(['matched']);
+    expect(classOf(near, 1)).toEqual(['duplicate']);
+  });
+
+  it('regression (qa3b #5): a duplicate still holds its sequence number for out-of-order checks', () => {
+    const left = [
+      rec(1, { externalId: 'A1', reference: 'i1', sequence: 1, tsMs: T0 }), rec(2, { externalId: 'A2', reference: 'i1', sequence: 3, tsMs: T0 + 300_000 }),
+      rec(3, { externalId: 'A3', reference: 'i3', sequence: 2, tsMs: T0 + HOUR }), lateLeft(4),
+    ];
+    const result = run(left, [rec(R + 1, { externalId: 'A1', tsMs: T0 + HOUR }), rec(R + 3, { externalId: 'A3', tsMs: T0 + 2 * HOUR }), late(R + 4)]);
+    expect(classOf(result, 2)).toEqual(['duplicate', 'out_of_order']);
+    expect(classOf(result, 3)).toEqual(['matched', 'out_of_order']);
+  });
+
   it('keys reused across accounts are neither duplicates nor cross-matched', () => {
     const left = [rec(1, { externalId: 'ord_1', account: 'A' }), rec(2, { externalId: 'ord_1', account: 'B', amountMinor: 2000 }), lateLeft(3)];
     const right = [rec(R + 1, { externalId: 'ord_1', account: 'B', amountMinor: 2000 }), rec(R + 2, { externalId: 'ord_1', account: 'A' }), late(R + 3)];
