@@ -3,6 +3,7 @@ import type { AggregatePass } from './ruleSet';
 import { bucketFn, lowerBound, sortedFreeIndex } from './sortedIndex';
 
 const STRATEGY = STRATEGIES.indexOf('aggregate');
+const MIN_CANDIDATES = 256;
 
 /**
  * Aggregation N:1 / 1:N: one record of the "one" side (a payout, a bank line) equals the sum of
@@ -26,7 +27,8 @@ function aggregateScan(ctx: Ctx, pass: AggregatePass) {
   const ones: number[] = [];
   for (let o = 0; o < one.n; o += 1) if (one.state[o] === FREE && oneTs[o] === oneTs[o]) ones.push(o);
   ones.sort((a, b) => oneTs[a]! - oneTs[b]! || a - b);
-  const limit = pass.maxGroupSize * 2;
+  // Candidates considered per record, in time order from the window's start: enough for every tier at this group size.
+  const limit = Math.max(pass.maxGroupSize * 2, MIN_CANDIDATES);
   const candidates: number[] = [];
   const values: number[] = [];
   /** Fills candidates and values (their amounts on the pass's basis) for the "one" record o. */
@@ -71,7 +73,9 @@ export function aggregatePass(ctx: Ctx, pass: AggregatePass, passIndex: number, 
     collect(o);
     if (candidates.length === 0) continue;
     const target = targetOf(o);
-    const group = findGroup(values, target, allowance(pass.amount, target), pass.maxGroupSize);
+    // The tolerance is taken on the left amount: the group's sum when the many records are on the left.
+    const allow = pass.many === 'left' ? (sum: number) => allowance(pass.amount, sum) : allowance(pass.amount, target);
+    const group = findGroup(values, target, allow, pass.maxGroupSize);
     if (group === 'ambiguous') {
       // Two different groups fit equally well: report it rather than pick one silently.
       const ambiguous = pass.many === 'left' ? ctx.ambiguousRight : ctx.ambiguousLeft;
@@ -145,16 +149,22 @@ export function aggregateNearMisses(ctx: Ctx, pass: AggregatePass): void {
 }
 
 /**
- * Indices into values of the chosen group, 'ambiguous' when two different groups of the same tier fit
- * (two choices of the one record to leave out, or two contiguous runs that differ in more than
- * zero-valued records), or null (see aggregatePass for the order of the tiers).
+ * Indices into values of the chosen group, 'ambiguous' when two different groups fit where neither
+ * ranks above the other, or null. Tiers: every candidate (the complete group ranks first); then every
+ * candidate but one, and contiguous runs in time order, which rank alike — two choices of the record to
+ * leave out, two runs that differ in more than zero-valued records, or one of each that differ, are
+ * ambiguous. `allow` is the amount tolerance, or a function of the group's sum when the tolerance is
+ * taken on the group's side (a relative one, with the many records on the left).
  */
-export function findGroup(values: readonly number[], target: number, allow: number, maxSize: number): number[] | 'ambiguous' | null {
+export function findGroup(
+  values: readonly number[], target: number, allow: number | ((sum: number) => number), maxSize: number,
+): number[] | 'ambiguous' | null {
   const k = values.length;
   let total = 0;
   for (const v of values) total += v;
-  const fits = (sum: number) => Math.abs(sum - target) <= allow;
+  const fits = typeof allow === 'number' ? (sum: number) => Math.abs(sum - target) <= allow : (sum: number) => Math.abs(sum - target) <= allow(sum);
   if (k <= maxSize && fits(total)) return values.map((_, i) => i);
+  let found: number[] | null = null;
   if (k >= 2 && k - 1 <= maxSize) {
     let left = -1;
     for (let i = 0; i < k; i += 1) {
@@ -162,9 +172,8 @@ export function findGroup(values: readonly number[], target: number, allow: numb
       if (left !== -1) return 'ambiguous';
       left = i;
     }
-    if (left !== -1) return values.map((_, j) => j).filter((j) => j !== left);
+    if (left !== -1) found = values.map((_, j) => j).filter((j) => j !== left);
   }
-  let found: number[] | null = null;
   for (let i = 0; i < k; i += 1) {
     let sum = 0;
     for (let j = i; j < k && j - i < maxSize; j += 1) {

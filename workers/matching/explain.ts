@@ -374,7 +374,7 @@ function explainGroup(ctx: Ctx, draft: BreakDraft): Explanation {
   const currency = ctx.currencies[one.cur[o]!]!;
   const hint = String(draft.facts.hint);
   const pass = ctx.rules.passes.find((p) => p.name === draft.facts.pass);
-  const allow = pass ? allowance(pass.amount, targetMinor) : 0;
+  const allow = pass ? allowance(pass.amount, manyName === 'left' ? sumMinor : targetMinor) : 0;
   const lines = members.map((m) => many.input.lines[m]!);
   const shown = lines.length > 10 ? `${lines.slice(0, 10).join(', ')}, … (${lines.length} in all)` : lines.join(', ');
   const off = `amount ${signed(money(ctx, deltaMinor, currency))} (${hint === 'fee' ? '= the group’s fees' : hint}) > ${money(ctx, allow, currency)} tolerance`;

@@ -400,8 +400,16 @@ describe('aggregation', () => {
     expect(findGroup([4, 6, 10, 3], 10, 0, 2)).toBe('ambiguous');
     // Runs that differ only by a zero-valued record are one group.
     expect(findGroup([1, 0, 4, 6, 20], 10, 0, 3)).toEqual([1, 2, 3]);
-    // A tier ranks above the next: every candidate but one before a shorter run.
-    expect(findGroup([5, 5, 10], 10, 0, 5)).toEqual([0, 1]);
+    // Every candidate but one and a contiguous run rank alike (qa3a #4: {10, 20} and {30} both pay 30).
+    expect(findGroup([5, 5, 10], 10, 0, 5)).toBe('ambiguous');
+    expect(findGroup([10, 20, 30], 30, 0, 5)).toBe('ambiguous');
+    // The complete group ranks first; a run that is the same group as the one left is not a second choice.
+    expect(findGroup([5, 5, 10], 20, 0, 5)).toEqual([0, 1, 2]);
+    expect(findGroup([3, 4, 5, 90], 12, 0, 5)).toEqual([0, 1, 2]);
+    // A relative tolerance taken on the group's sum (qa3a #2): 1% of 1000.00 allows 10.00 either way.
+    const onSum = (sum: number) => Math.floor(0.01 * Math.abs(sum));
+    expect(findGroup([50_000, 50_000], 99_000, onSum, 5)).toEqual([0, 1]);
+    expect(findGroup([50_000, 50_000], 101_001, onSum, 5)).toBeNull();
 
     const charges = [3, 7, 7].map((a, i) => rec(i + 1, { amountMinor: a * 100, externalId: `ch${i}`, tsMs: T0 + i * HOUR }));
     const payout = rec(R + 1, { amountMinor: 1000, externalId: 'po_1', tsMs: T0 + 10 * HOUR });
