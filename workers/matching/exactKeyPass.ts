@@ -70,7 +70,7 @@ function settlePair(ctx: Ctx, pass: ExactKeyPass, passIndex: number, l: number, 
       paired: true,
       failed: { currency: !currencyOk, status: !statusOk, amount: !amountOk && currencyOk, time: !timeOk },
       statusClasses: [STATUS_CLASS_NAMES[left.stat[l]!], STATUS_CLASS_NAMES[right.stat[r]!]],
-      ...(cls === 'amount_mismatch' ? { hint: amountHint(ctx, l, r, amountDelta) } : {}),
+      ...(cls === 'amount_mismatch' ? { hint: amountHint(ctx, l, r, amountDelta, la, ra) } : {}),
     },
   });
 }

@@ -123,7 +123,8 @@ export function pairCriteria(ctx: Ctx, l: number, r: number, ref: Reference = re
     const delta = basisAmount(right, r, ref.amount.rightBasis) - la;
     const allow = allowance(ref.amount, la);
     const ok = Math.abs(delta) <= allow;
-    const hint = delta === 0 ? '' : ` (${amountHint(ctx, l, r, delta) === 'fee' ? '= fee' : amountHint(ctx, l, r, delta)})`;
+    const why = delta === 0 ? null : amountHint(ctx, l, r, delta, la, la + delta);
+    const hint = why === null ? '' : ` (${why === 'fee' ? '= fee' : why})`;
     out.push({ name: 'amount', ok, delta, text: `amount ${signed(money(ctx, delta, lc))}${hint}${ok ? '' : ` > ${money(ctx, allow, lc)} tolerance`}` });
   }
   const td = right.input.tsMs[r]! - left.input.tsMs[l]!;

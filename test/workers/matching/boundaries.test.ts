@@ -328,6 +328,15 @@ describe('explanations', () => {
     expect(b.explanation.summary).not.toMatch(/all criteria met/);
   });
 
+  it('regression (qa3a #9): hints judge the amounts on the pass basis (net), so a larger net is not "partial"', () => {
+    const rules = parseRuleSet({ name: 'net', version: 1, passes: [
+      { strategy: 'exact_key', name: 'key', leftKey: 'externalId', rightKey: 'externalId', amount: { absoluteMinor: 5, leftBasis: 'net' }, time: { minDeltaMs: -HOUR, maxDeltaMs: 24 * HOUR } }] });
+    const result = run([rec(1, { externalId: 'b', amountMinor: 10_000, feeMinor: 300 }), rec(2, { externalId: 'd', amountMinor: 10_000, feeMinor: 300 }), lateLeft(3)],
+      [rec(R + 1, { externalId: 'b', amountMinor: 9_706 }), rec(R + 2, { externalId: 'd', amountMinor: 9_694 }), late(R + 3)], rules);
+    expect(result.breaks.find((b) => b.leftIds.includes(1))!.explanation.facts.hint).toBe('other');
+    expect(result.breaks.find((b) => b.leftIds.includes(2))!.explanation.facts.hint).toBe('partial');
+  });
+
   it('regression (qa3b #4): a candidate in a break of its own is not said to be paired with anything', () => {
     const result = run([rec(1, { externalId: 'K1' }), lateLeft(2)], [rec(R + 1, { externalId: 'K2' }), late(R + 2)]);
     const lone = result.breaks.filter((b) => b.leftIds.includes(1) || b.rightIds.includes(R + 1));
