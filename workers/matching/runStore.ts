@@ -77,6 +77,11 @@ export function runReconciliation(
   const left = requireSource(db, request.leftSourceId, 'left');
   const right = requireSource(db, request.rightSourceId, 'right');
   const rules = request.rules === undefined ? ruleSetForKinds(left.kind, right.kind) : parseRuleSet(request.rules);
+  for (const [side, source, kind] of [['left', left, rules.leftKind], ['right', right, rules.rightKind]] as const) {
+    if (kind !== undefined && kind !== source.kind) {
+      throw new RunInputError(`rule set "${rules.name}" is for ${rules.leftKind ?? 'any'} ↔ ${rules.rightKind ?? 'any'} sources, but the ${side} source #${source.id} "${source.name}" is a ${source.kind} source`);
+    }
+  }
   if (left.id === right.id) throw new RunInputError(`left and right are the same source (#${left.id} "${left.name}"); a run reconciles two different sources`);
   const { runId, ruleSetId, previousRunId } = db.transaction(() => {
     const ruleSetId = saveRuleSet(db, rules, startedAt);

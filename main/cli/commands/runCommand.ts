@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { UseCaseError } from '../../usecases/errors';
 import { startRun } from '../../usecases/runUseCases';
-import { CliUsageError } from '../cliIo';
 import { sourceArg } from './sourceArg';
 import type { CliCommand } from './types';
 
@@ -10,7 +9,9 @@ function readRules(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CliUsageError(`--rules ${path}: cannot read the file (${(error as Error).message})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (error as Error).message;
+    throw new UseCaseError('INVALID_INPUT', `--rules ${path}: cannot read the rule set (${why})`);
   }
   try {
     return JSON.parse(text) as unknown;

@@ -94,6 +94,17 @@ describe('recon CLI: import → run → export on the two named CSV shapes, no m
     const badRules = recon('run', '--store', store, '--left', '1', '--right', '1', '--rules', join(store, 'rules.json'));
     expect(badRules.status).toBe(1);
     expect(badRules.stderr).toMatch(/passes/);
+    // qa3a #10: an unreadable rules file is bad input (exit 1, JSON on stdout), like a missing import file.
+    const noRules = recon('run', '--store', store, '--left', '1', '--right', '1', '--rules', join(store, 'absent.json'));
+    expect(noRules.status).toBe(1);
+    expect(JSON.parse(noRules.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/absent\.json: cannot read the rule set \(no such file\)/) } });
+    writeFileSync(join(store, 'processor.csv'), 'ref,account,amount,currency,settled_at\nP1,A1,1.00,USD,2026-01-31T12:00:00Z\n');
+    expect(recon('import', join(store, 'processor.csv'), '--store', store, '--kind', 'processor').status).toBe(0);
+    writeFileSync(join(store, 'kinds.json'), JSON.stringify({ name: 'x', version: 1, leftKind: 'bank', rightKind: 'ledger', passes: [
+      { strategy: 'exact_key', name: 'a', leftKey: 'externalId', rightKey: 'externalId', time: { minDeltaMs: 0, maxDeltaMs: 5 } }] }));
+    const kinds = recon('run', '--store', store, '--left', 'ledger', '--right', 'processor', '--rules', join(store, 'kinds.json'));
+    expect(kinds.status).toBe(1);
+    expect(kinds.stderr).toMatch(/rule set "x" is for bank ↔ ledger sources, but the left source #1 "ledger\.csv" is a ledger source/);
     expect(recon('run', '--store', store, '--left', '1', '--right', 'nope').stderr).toMatch(/no source with that id or name/);
     const self = recon('run', '--store', store, '--left', '1', '--right', 'ledger');
     expect(self.status).toBe(1);
