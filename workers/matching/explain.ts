@@ -170,7 +170,7 @@ export function candidateLine(c: Candidate): string {
  * (files are in sequence or settlement order), so an insertion sort is near linear; past a budget of
  * moves it gives up and lets a comparator sort finish (the order is the same either way).
  */
-export function sortByTime(run: Int32Array, times: Float64Array): void {
+export function sortByValue(run: Int32Array, times: Float64Array): void {
   const at = (i: number) => times[i]! || 0;
   let budget = run.length * 8 + 64;
   for (let p = 1; p < run.length; p += 1) {
@@ -193,12 +193,12 @@ export function sortByTime(run: Int32Array, times: Float64Array): void {
   }
 }
 
-/** Records of each side grouped by account, each group sorted by time on first use. */
-class AccountTimeIndex {
+/** Records of each side grouped by account, each group sorted by a value (time, amount) on first use. */
+class AccountIndex {
   private readonly starts: Int32Array;
   private readonly order: Int32Array;
   private readonly sorted: Uint8Array;
-  constructor(private readonly side: Side, accountCount: number) {
+  constructor(side: Side, accountCount: number, private readonly values: Float64Array) {
     const counts = new Int32Array(accountCount + 1);
     for (let i = 0; i < side.n; i += 1) counts[side.acct[i]! + 1]! += 1;
     for (let a = 0; a < accountCount; a += 1) counts[a + 1]! += counts[a]!;
@@ -209,19 +209,19 @@ class AccountTimeIndex {
     this.sorted = new Uint8Array(accountCount);
   }
 
-  /** Up to `radius` records on each side of time ts in the account. */
-  around(account: number, ts: number, radius: number): Int32Array {
+  /** Up to `radius` records on each side of value v in the account. */
+  around(account: number, v: number, radius: number): Int32Array {
     const run = this.order.subarray(this.starts[account]!, this.starts[account + 1]!);
-    const times = this.side.input.tsMs;
+    const values = this.values;
     if (!this.sorted[account]) {
-      sortByTime(run, times);
+      sortByValue(run, values);
       this.sorted[account] = 1;
     }
     let lo = 0;
     let hi = run.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((times[run[mid]!]! || 0) < ts) lo = mid + 1;
+      if ((values[run[mid]!]! || 0) < v) lo = mid + 1;
       else hi = mid;
     }
     return run.subarray(Math.max(0, lo - radius), Math.min(run.length, lo + radius));
@@ -258,17 +258,18 @@ function takenBy(ctx: Ctx, drafts: readonly BreakDraft[]): TakenBy {
 }
 
 export function explainAll(ctx: Ctx, drafts: readonly BreakDraft[]): Explanation[] {
-  const indexes = new Map<Side, AccountTimeIndex>();
-  const indexOf = (side: Side) => {
-    let index = indexes.get(side);
-    if (!index) indexes.set(side, (index = new AccountTimeIndex(side, ctx.accounts.length)));
+  const indexes = new Map<Float64Array, AccountIndex>();
+  const indexOf = (side: Side, by: 'time' | 'amount') => {
+    const values = by === 'time' ? side.input.tsMs : side.input.amountMinor;
+    let index = indexes.get(values);
+    if (!index) indexes.set(values, (index = new AccountIndex(side, ctx.accounts.length, values)));
     return index;
   };
   const taken = takenBy(ctx, drafts);
   return drafts.map((draft) => explainOne(ctx, draft, indexOf, taken));
 }
 
-function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => AccountTimeIndex, taken: TakenBy): Explanation {
+function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side, by: 'time' | 'amount') => AccountIndex, taken: TakenBy): Explanation {
   const { left, right } = ctx;
   const facts = { ...draft.facts };
   if (draft.cls === 'duplicate') {
@@ -326,7 +327,9 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side) => Accoun
   const ts = side.input.tsMs[i]!;
   const amount = side.input.amountMinor[i]!;
   const span = Math.max(1, referencePass(ctx).time.maxDeltaMs - referencePass(ctx).time.minDeltaMs);
-  for (const j of indexOf(other).around(side.acct[i]!, ts === ts ? ts : 0, 8)) {
+  // The nearest in time and the nearest in amount: an equal amount can sit behind many records of a busy hour.
+  const near = new Set([...indexOf(other, 'time').around(side.acct[i]!, ts === ts ? ts : 0, 8), ...indexOf(other, 'amount').around(side.acct[i]!, amount, 4)]);
+  for (const j of near) {
     const td = Math.abs((other.input.tsMs[j]! || 0) - (ts || 0));
     const ad = Math.abs(other.input.amountMinor[j]! - amount);
     const cost = (other.cur[j] !== side.cur[i] ? 2 : 0) + Math.min(1, ad / Math.max(1, Math.abs(amount))) +

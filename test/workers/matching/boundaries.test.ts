@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inputFromRecords } from '../../../workers/matching/engineInput';
-import { candidateLine, sortByTime } from '../../../workers/matching/explain';
+import { candidateLine, sortByValue } from '../../../workers/matching/explain';
 import { findGroup } from '../../../workers/matching/aggregatePass';
 import { listMatches, reconcile, type EngineResult } from '../../../workers/matching/reconcile';
 import { DEFAULT_RULES, parseRuleSet, type RuleSet } from '../../../workers/matching/ruleSet';
@@ -303,6 +303,18 @@ describe('explanations', () => {
     expect(b.explanation.summary).toMatch(/Nearest: processor line 1002 .*amount \+0\.01.*\. Next: processor line 1003 .*amount −0\.01.*\. Then: processor line 1004 .*amount \+0\.02/);
   });
 
+  it('regression (qa3b #3): tied equal amounts behind many records of a busy hour are still named first', () => {
+    const busy = Array.from({ length: 10 }, (_, k) => k);
+    const left = [rec(1, { amountMinor: 5000 }), ...busy.map((k) => rec(10 + k, { externalId: `M${k}`, amountMinor: 10_100 + k * 100, tsMs: T0 + (k + 1) * 60_000 })), lateLeft(2)];
+    const right = [
+      ...busy.map((k) => rec(R + 10 + k, { externalId: `M${k}`, amountMinor: 10_100 + k * 100, tsMs: T0 + (k + 1) * 60_000 })),
+      rec(R + 1, { amountMinor: 5000, tsMs: T0 + 20 * HOUR }), rec(R + 2, { amountMinor: 5000, tsMs: T0 + 20 * HOUR }), late(R + 3),
+    ];
+    const b = run(left, right).breaks.find((x) => x.leftIds.includes(1))!;
+    expect(b.explanation.facts.ambiguous).toBe(true);
+    expect(b.explanation.candidates.slice(0, 2).map((c) => c.id).sort()).toEqual([R + 1, R + 2]);
+  });
+
   it('a key pair is judged against the tolerance of the pass that paired it', () => {
     const rules = parseRuleSet({ name: 'rel', version: 1, passes: [
       { strategy: 'exact_key', name: 'key', leftKey: 'externalId', rightKey: 'externalId', amount: { absoluteMinor: 1, relative: 0.01 }, time: { minDeltaMs: -HOUR, maxDeltaMs: 24 * HOUR } },
@@ -443,7 +455,7 @@ describe('aggregation', () => {
   });
 });
 
-describe('sortByTime (explain’s per-account time index)', () => {
+describe('sortByValue (explain’s per-account time index)', () => {
   it('orders by time then index, nearly sorted or shuffled, like a comparator sort', () => {
     for (const shuffle of [0.01, 1]) {
       let seed = 7;
@@ -454,7 +466,7 @@ describe('sortByTime (explain’s per-account time index)', () => {
       times[3] = NaN;
       const run = Int32Array.from({ length: n }, (_, i) => i);
       const expected = Array.from(run).sort((a, b) => (times[a]! || 0) - (times[b]! || 0) || a - b);
-      sortByTime(run, times);
+      sortByValue(run, times);
       expect(Array.from(run)).toEqual(expected);
     }
   });
