@@ -1,5 +1,5 @@
-import { allowance, basisAmount, BROKEN, chainsOf, EXCLUDED, inWindow, keysOf, type BreakDraft, type Ctx, type Side } from './context';
-import { lowerBound, sortedFreeIndex, type SortedIndex } from './sortedIndex';
+import { allowance, basisAmount, BROKEN, chainsOf, EXCLUDED, keysOf, type BreakDraft, type Ctx, type Side } from './context';
+import { AccountIndex } from './accountIndex';
 import { STATUS_FAILED, STATUS_OK, STATUS_PENDING } from './statusClass';
 import type { ExactKeyPass, TolerancePass } from './ruleSet';
 
@@ -82,33 +82,34 @@ function originalChooser(ctx: Ctx, side: Side): (members: readonly number[]) => 
     ownKeys: keysOf(ctx, side, isLeft ? exact.leftKey : exact.rightKey),
     counterparts: chainsOf(ctx, other, isLeft ? exact.rightKey : exact.leftKey),
   };
-  let byAmount: SortedIndex | undefined;
+  let byTime: AccountIndex | undefined;
   const gaps = (pass: ExactKeyPass | TolerancePass, i: number, c: number): [number, number] => {
     const own = basisAmount(side, i, isLeft ? pass.amount.leftBasis : pass.amount.rightBasis);
     const theirs = basisAmount(other, c, isLeft ? pass.amount.rightBasis : pass.amount.leftBasis);
     return [Math.abs(own - theirs), Math.abs((other.input.tsMs[c]! || 0) - (side.input.tsMs[i]! || 0))];
   };
-  /** The tolerance pass's best candidate for i on the other side: [amount gap, time gap], or null. */
+  /** The tolerance pass's best candidate for i on the other side (its account, its window): [amount gap, time gap], or null. */
   const tolerated = (pass: TolerancePass, i: number): [number, number] | null => {
-    byAmount ??= sortedFreeIndex(ctx, other, (c) => basisAmount(other, c, isLeft ? pass.amount.rightBasis : pass.amount.leftBasis), 'amount');
+    const ts = side.input.tsMs[i]!;
+    if (ts !== ts) return null;
+    // Per account and sorted by time only where asked: duplicate groups are few, a whole-side index is not worth it.
+    byTime ??= new AccountIndex(other, ctx.accounts.length, other.input.tsMs, (c) => other.state[c] !== EXCLUDED);
     const ownKey = keysOf(ctx, side, isLeft ? pass.leftKey : pass.rightKey)[i];
     const theirKeys = keysOf(ctx, other, isLeft ? pass.rightKey : pass.leftKey);
     const own = basisAmount(side, i, isLeft ? pass.amount.leftBasis : pass.amount.rightBasis);
-    // The allowance is taken on the left amount: a right record's scan is widened (to a left amount of up to twice its
-    // own) and each candidate checked on its own amount.
-    const reach = allowance(pass.amount, isLeft ? own : 2 * own);
-    const bucket = byAmount.bucketOf(ctx, side, i);
+    const [from, to] = isLeft ? [ts + pass.time.minDeltaMs, ts + pass.time.maxDeltaMs] : [ts - pass.time.maxDeltaMs, ts - pass.time.minDeltaMs];
+    const accounts = ctx.rules.constraints.sameAccount ? [side.acct[i]!] : ctx.accounts.map((_, a) => a);
     let best: [number, number] | null = null;
-    for (let p = lowerBound(byAmount, bucket, own - reach); p < byAmount.order.length; p += 1) {
-      if (byAmount.bucket[p] !== bucket || byAmount.value[p]! > own + reach) break;
-      const c = byAmount.order[p]!;
-      if (Math.abs(byAmount.value[p]! - own) > allowance(pass.amount, isLeft ? own : byAmount.value[p]!)) continue;
-      const theirKey = theirKeys[c];
-      if (ownKey !== null && ownKey !== undefined && theirKey !== null && theirKey !== undefined && ownKey !== theirKey) continue;
-      const td = isLeft ? other.input.tsMs[c]! - side.input.tsMs[i]! : side.input.tsMs[i]! - other.input.tsMs[c]!;
-      if (!inWindow(pass.time, td)) continue;
-      const g = gaps(pass, i, c);
-      if (!best || g[0] < best[0] || (g[0] === best[0] && g[1] < best[1])) best = g;
+    for (const account of accounts) {
+      for (const c of byTime.between(account, from, to)) {
+        if (other.cur[c] !== side.cur[i]) continue;
+        const theirs = basisAmount(other, c, isLeft ? pass.amount.rightBasis : pass.amount.leftBasis);
+        if (Math.abs(theirs - own) > allowance(pass.amount, isLeft ? own : theirs)) continue;
+        const theirKey = theirKeys[c];
+        if (ownKey !== null && ownKey !== undefined && theirKey !== null && theirKey !== undefined && ownKey !== theirKey) continue;
+        const g = gaps(pass, i, c);
+        if (!best || g[0] < best[0] || (g[0] === best[0] && g[1] < best[1])) best = g;
+      }
     }
     return best;
   };

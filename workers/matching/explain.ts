@@ -3,6 +3,7 @@ import { formatMinor } from '../shared/currency';
 import { allowance, basisAmount, BROKEN, chainsOf, keysOf, MATCHED, type BreakDraft, type Ctx, type Side } from './context';
 import { amountHint } from './amountHint';
 import { stringAt } from './engineInput';
+import { AccountIndex } from './accountIndex';
 import { referencePass, type Reference } from './leftovers';
 import type { RuleSet } from './ruleSet';
 import { statusCompatible } from './statusClass';
@@ -165,68 +166,6 @@ export function candidateLine(c: Candidate): string {
   return `${c.text}: ${failed || 'all criteria met'}`;
 }
 
-/**
- * Sorts record indices (ascending on entry) by time, then index. Records mostly arrive in time order
- * (files are in sequence or settlement order), so an insertion sort is near linear; past a budget of
- * moves it gives up and lets a comparator sort finish (the order is the same either way).
- */
-export function sortByValue(run: Int32Array, times: Float64Array): void {
-  const at = (i: number) => times[i]! || 0;
-  let budget = run.length * 8 + 64;
-  for (let p = 1; p < run.length; p += 1) {
-    const x = run[p]!;
-    const tx = at(x);
-    let q = p - 1;
-    while (q >= 0) {
-      const y = run[q]!;
-      const ty = at(y);
-      if (ty < tx || (ty === tx && y < x)) break;
-      run[q + 1] = y;
-      q -= 1;
-      if (--budget < 0) {
-        run[q + 1] = x;
-        run.sort((a, b) => at(a) - at(b) || a - b);
-        return;
-      }
-    }
-    run[q + 1] = x;
-  }
-}
-
-/** Records of each side grouped by account, each group sorted by a value (time, amount) on first use. */
-class AccountIndex {
-  private readonly starts: Int32Array;
-  private readonly order: Int32Array;
-  private readonly sorted: Uint8Array;
-  constructor(side: Side, accountCount: number, private readonly values: Float64Array) {
-    const counts = new Int32Array(accountCount + 1);
-    for (let i = 0; i < side.n; i += 1) counts[side.acct[i]! + 1]! += 1;
-    for (let a = 0; a < accountCount; a += 1) counts[a + 1]! += counts[a]!;
-    this.starts = counts;
-    const fill = counts.slice();
-    this.order = new Int32Array(side.n);
-    for (let i = 0; i < side.n; i += 1) this.order[fill[side.acct[i]!]!++] = i;
-    this.sorted = new Uint8Array(accountCount);
-  }
-
-  /** Up to `radius` records on each side of value v in the account. */
-  around(account: number, v: number, radius: number): Int32Array {
-    const run = this.order.subarray(this.starts[account]!, this.starts[account + 1]!);
-    const values = this.values;
-    if (!this.sorted[account]) {
-      sortByValue(run, values);
-      this.sorted[account] = 1;
-    }
-    let lo = 0;
-    let hi = run.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((values[run[mid]!]! || 0) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return run.subarray(Math.max(0, lo - radius), Math.min(run.length, lo + radius));
-  }
-}
 
 /** What a record no longer free to pair is already taken by, for a candidate that would otherwise read "all criteria met". */
 type TakenBy = (side: Side, j: number) => Criterion | undefined;
@@ -262,7 +201,8 @@ export function explainAll(ctx: Ctx, drafts: readonly BreakDraft[]): Explanation
   const indexOf = (side: Side, by: 'time' | 'amount') => {
     const values = by === 'time' ? side.input.tsMs : side.input.amountMinor;
     let index = indexes.get(values);
-    if (!index) indexes.set(values, (index = new AccountIndex(side, ctx.accounts.length, values)));
+    // By amount, only the records left unmatched (few): the matched are named through the time index when near.
+    if (!index) indexes.set(values, (index = by === 'time' ? new AccountIndex(side, ctx.accounts.length, values) : new AccountIndex(side, ctx.accounts.length, values, (i) => side.state[i] !== MATCHED)));
     return index;
   };
   const taken = takenBy(ctx, drafts);
@@ -327,7 +267,7 @@ function explainOne(ctx: Ctx, draft: BreakDraft, indexOf: (side: Side, by: 'time
   const ts = side.input.tsMs[i]!;
   const amount = side.input.amountMinor[i]!;
   const span = Math.max(1, referencePass(ctx).time.maxDeltaMs - referencePass(ctx).time.minDeltaMs);
-  // The nearest in time and the nearest in amount: an equal amount can sit behind many records of a busy hour.
+  // The nearest in time, and the unmatched nearest in amount: an equal amount can sit behind many records of a busy hour.
   const near = new Set([...indexOf(other, 'time').around(side.acct[i]!, ts === ts ? ts : 0, 8), ...indexOf(other, 'amount').around(side.acct[i]!, amount, 4)]);
   for (const j of near) {
     const td = Math.abs((other.input.tsMs[j]! || 0) - (ts || 0));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inputFromRecords } from '../../../workers/matching/engineInput';
-import { candidateLine, sortByValue } from '../../../workers/matching/explain';
+import { sortByValue } from '../../../workers/matching/accountIndex';
+import { candidateLine } from '../../../workers/matching/explain';
 import { findGroup } from '../../../workers/matching/aggregatePass';
 import { listMatches, reconcile, type EngineResult } from '../../../workers/matching/reconcile';
 import { DEFAULT_RULES, parseRuleSet, type RuleSet } from '../../../workers/matching/ruleSet';
@@ -455,7 +456,7 @@ describe('aggregation', () => {
   });
 });
 
-describe('sortByValue (explain’s per-account time index)', () => {
+describe('sortByValue (the per-account time and amount index)', () => {
   it('orders by time then index, nearly sorted or shuffled, like a comparator sort', () => {
     for (const shuffle of [0.01, 1]) {
       let seed = 7;
