@@ -31,12 +31,12 @@ function aggregateScan(ctx: Ctx, pass: AggregatePass) {
   const limit = Math.max(pass.maxGroupSize * 2, MIN_CANDIDATES);
   const candidates: number[] = [];
   const values: number[] = [];
-  /** Fills candidates and values (their amounts on the pass's basis) for the "one" record o. */
-  const collect = (o: number): void => {
+  /** Fills candidates and values (their amounts on the pass's basis) for the "one" record o, in its window widened by `widen` ms. */
+  const collect = (o: number, widen = 0): void => {
     const t = oneTs[o]!;
     const [from, to] = pass.many === 'left'
-      ? [t - pass.time.maxDeltaMs, t - pass.time.minDeltaMs]
-      : [t + pass.time.minDeltaMs, t + pass.time.maxDeltaMs];
+      ? [t - pass.time.maxDeltaMs - widen, t - pass.time.minDeltaMs + widen]
+      : [t + pass.time.minDeltaMs - widen, t + pass.time.maxDeltaMs + widen];
     const bucket = bucketOf(one, o);
     candidates.length = 0;
     values.length = 0;
@@ -192,4 +192,45 @@ export function findGroup(
 function sameNonZero(values: readonly number[], a: readonly number[], b: readonly number[]): boolean {
   const nonZero = (run: readonly number[]) => run.filter((i) => values[i] !== 0).join(',');
   return nonZero(a) === nonZero(b);
+}
+
+/**
+ * After the near misses: a "one" record still free whose group fits exactly once the window is widened
+ * by the delay horizon on both sides, with at least one member outside the window, is a `delay` naming
+ * it and that group (the payout came, but outside the window), rather than a missing break per record.
+ */
+export function aggregateDelays(ctx: Ctx, pass: AggregatePass): void {
+  const { many, one, ones, candidates, values, collect, target: targetOf } = aggregateScan(ctx, pass);
+  const ambiguous = pass.many === 'left' ? ctx.ambiguousRight : ctx.ambiguousLeft;
+  const horizon = ctx.rules.delay.horizonMs;
+  for (const o of ones) {
+    if (one.state[o] !== FREE || ambiguous.has(o)) continue;
+    collect(o, horizon);
+    if (candidates.length === 0) continue;
+    const target = targetOf(o);
+    const allow = pass.many === 'left' ? (sum: number) => allowance(pass.amount, sum) : allowance(pass.amount, target);
+    const group = findGroup(values, target, allow, pass.maxGroupSize);
+    if (group === null || group === 'ambiguous') continue;
+    const members = group.map((g) => candidates[g]!);
+    const t = one.input.tsMs[o]!;
+    const outside = members.filter((m) => {
+      const td = pass.many === 'left' ? t - many.input.tsMs[m]! : many.input.tsMs[m]! - t;
+      return td < pass.time.minDeltaMs || td > pass.time.maxDeltaMs;
+    });
+    if (outside.length === 0) continue;
+    let sum = 0;
+    for (const m of members) {
+      many.state[m] = BROKEN;
+      sum += values[candidates.indexOf(m)]!;
+    }
+    one.state[o] = BROKEN;
+    ctx.breaks.push({
+      cls: 'delay',
+      left: pass.many === 'left' ? members : [o],
+      right: pass.many === 'left' ? [o] : members,
+      amountMinor: Math.abs(target),
+      currency: ctx.currencies[one.cur[o]!]!,
+      facts: { pass: pass.name, group: { many: pass.many, sumMinor: sum, targetMinor: target, deltaMinor: pass.many === 'left' ? target - sum : sum - target, outside: outside.length }, outsideWindow: true },
+    });
+  }
 }

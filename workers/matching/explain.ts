@@ -321,6 +321,22 @@ function explainGroup(ctx: Ctx, draft: BreakDraft): Explanation {
   const allow = pass ? allowance(pass.amount, manyName === 'left' ? sumMinor : targetMinor) : 0;
   const lines = members.map((m) => many.input.lines[m]!);
   const shown = lines.length > 10 ? `${lines.slice(0, 10).join(', ')}, … (${lines.length} in all)` : lines.join(', ');
+  if (draft.cls === 'delay' && pass && pass.strategy === 'aggregate') {
+    // Time deltas as the pass takes them (right − left), the worst member first.
+    const t = one.input.tsMs[o]!;
+    const deltas = members.map((m) => (manyName === 'left' ? t - many.input.tsMs[m]! : many.input.tsMs[m]! - t));
+    const worst = deltas.reduce((a, b) => (Math.max(b - pass.time.maxDeltaMs, pass.time.minDeltaMs - b) > Math.max(a - pass.time.maxDeltaMs, pass.time.minDeltaMs - a) ? b : a));
+    const late = worst > pass.time.maxDeltaMs
+      ? `> ${duration(pass.time.maxDeltaMs)} window by ${duration(worst - pass.time.maxDeltaMs).slice(1)}`
+      : `< ${duration(pass.time.minDeltaMs)} window by ${duration(pass.time.minDeltaMs - worst).slice(1)}`;
+    const outside = draft.facts.group as { outside: number };
+    const summary = `${describe(ctx, one, o)} is the sum of ${members.length} ${sideLabel(many)} record(s) (line(s) ${shown}, ` +
+      `${money(ctx, sumMinor, currency)}${netOf(pass, manyName)}), but ${outside.outside} of them fall outside the window: time ${duration(worst)} ${late}.`;
+    const candidates = members.slice(0, 3).map((m, k) => candidate(ctx, many, m, [
+      { name: 'time', ok: false, delta: deltas[k]!, text: `one of ${members.length} summing to ${money(ctx, sumMinor, currency)}; time ${duration(deltas[k]!)}` },
+    ]));
+    return { summary, candidates, facts: draft.facts };
+  }
   const off = `amount ${signed(money(ctx, deltaMinor, currency))} (${hint === 'fee' ? '= the group’s fees' : hint}) > ${money(ctx, allow, currency)} tolerance`;
   const summary = `${describe(ctx, one, o)} and the ${members.length} ${sideLabel(many)} record(s) in its window (line(s) ${shown}) ` +
     `are one settlement that does not add up: they sum to ${money(ctx, sumMinor, currency)}${netOf(pass, manyName)} against ${money(ctx, targetMinor, currency)}, ${off}.`;

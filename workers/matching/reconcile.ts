@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { aggregateNearMisses, aggregatePass } from './aggregatePass';
+import { aggregateDelays, aggregateNearMisses, aggregatePass } from './aggregatePass';
 import { blastRadii, type BlastRadius } from './blastRadius';
 import { BREAK_CLASSES, EXCLUDED, MATCHED, prepare, STRATEGIES, type BreakClass, type BreakDraft, type Ctx, type Strategy } from './context';
 import { findDuplicates } from './duplicates';
@@ -131,6 +131,7 @@ export function reconcile(leftIn: EngineInput, rightIn: EngineInput, rules: Rule
   findOutOfOrder(ctx);
   step('leftovers');
   for (const pass of rules.passes) if (pass.strategy === 'aggregate') aggregateNearMisses(ctx, pass);
+  for (const pass of rules.passes) if (pass.strategy === 'aggregate') aggregateDelays(ctx, pass);
   classifyLeftovers(ctx);
   step('explain');
   const tsOf = (d: BreakDraft) => earliestTs(ctx, d);

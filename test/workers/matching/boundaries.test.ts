@@ -443,6 +443,16 @@ describe('aggregation', () => {
     expect(result.breaks.find((b) => b.rightIds.includes(R + 1))!.explanation.summary).toMatch(/equally good candidates tied/);
   });
 
+  it('regression (qa3a #5): a payout whose charges sum to it but lie outside the window is one delay naming the group', () => {
+    const charges = [10_000, 20_000].map((a, i) => rec(i + 1, { amountMinor: a, feeMinor: 300, status: 'succeeded', externalId: `ch${i}`, tsMs: T0 + i * HOUR }));
+    const payout = rec(R + 1, { amountMinor: 30_000 - 600, externalId: 'po_1', tsMs: T0 + 62 * HOUR });
+    const result = reconcile(inputFromRecords([...charges, lateLeft(9)], { kind: 'processor' }), inputFromRecords([payout, late(R + 9)], { kind: 'bank' }), DEFAULT_RULES.processorBank);
+    const delay = result.breaks.filter((b) => b.rightIds.includes(R + 1));
+    expect(delay.map((b) => [b.class, b.leftIds, b.amountMinor])).toEqual([['delay', [1, 2], 29_400]]);
+    expect(delay[0]!.explanation.summary).toMatch(/is the sum of 2 processor record\(s\) .*but 2 of them fall outside the window: time \+62 h > \+24 h window by 38 h\./);
+    expect(result.counts.missing_right + result.counts.missing_left).toBe(0);
+  });
+
   it('N:1 payout net of fees (processor → bank default), group size bounded', () => {
     const charges = [1000, 2000, 3000].map((a, i) => rec(i + 1, { amountMinor: a, feeMinor: 30, status: 'succeeded', externalId: `ch${i}`, tsMs: T0 + i * HOUR }));
     const failed = rec(4, { amountMinor: 999, feeMinor: 30, status: 'failed', externalId: 'ch_failed', tsMs: T0 + HOUR });
