@@ -38,6 +38,13 @@ describe('CsvParser', () => {
     ]);
   });
 
+  it('regression (qa3b #8): a quoted row in a CRLF file keeps no trailing carriage return in its raw text', () => {
+    for (const step of [1, 3, 1 << 20]) {
+      const { rows } = parseAll('a,b\r\n1,"multi\r\nline"\r\n2,plain\r\n', step);
+      expect(rows.map((r) => r.raw)).toEqual(['a,b', '1,"multi\r\nline"', '2,plain']);
+    }
+  });
+
   it('reports an unterminated quote as a broken row instead of losing it', () => {
     const { rows, broken } = parseAll('a,b\n1,2\n3,"open\nmore', 4);
     expect(rows).toHaveLength(2);

@@ -182,8 +182,9 @@ function trimCr(s: string, from: number, to: number): string {
   return to > from && s.charCodeAt(to - 1) === 13 ? s.slice(from, to - 1) : s.slice(from, to);
 }
 
+/** The row without its line ending (a quoted row stops before the \n of a \r\n, so a lone \r may end it). */
 function trimEol(s: string): string {
-  return s.replace(/\r?\n$/, '');
+  return s.replace(/\r?\n$|\r$/, '');
 }
 
 function countNewlines(s: string, from: number, to: number): number {
