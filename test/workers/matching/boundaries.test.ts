@@ -450,7 +450,7 @@ describe('aggregation', () => {
     const delay = result.breaks.filter((b) => b.rightIds.includes(R + 1));
     expect(delay.map((b) => [b.class, b.leftIds, b.amountMinor])).toEqual([['delay', [1, 2], 29_400]]);
     expect(delay[0]!.explanation.summary).toMatch(/is the sum of 2 processor record\(s\) .*but 2 of them fall outside the window: time \+62 h > \+24 h window by 38 h\./);
-    expect(result.counts.missing_right + result.counts.missing_left).toBe(0);
+    expect(result.counts.missing_right! + result.counts.missing_left!).toBe(0);
   });
 
   it('N:1 payout net of fees (processor → bank default), group size bounded', () => {
