@@ -219,9 +219,9 @@ export function aggregateDelays(ctx: Ctx, pass: AggregatePass): void {
     });
     if (outside.length === 0) continue;
     let sum = 0;
-    for (const m of members) {
-      many.state[m] = BROKEN;
-      sum += values[candidates.indexOf(m)]!;
+    for (const g of group) {
+      many.state[candidates[g]!] = BROKEN;
+      sum += values[g]!;
     }
     one.state[o] = BROKEN;
     ctx.breaks.push({
