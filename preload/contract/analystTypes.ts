@@ -150,6 +150,8 @@ export interface RunDashboard {
   rightMatched: number;
   /** Share of left and right records in a match, 0..100; null when there are no records. */
   matchedPercent: number | null;
+  /** Records left out of matching: excluded by their status class, or superseded (a pending record followed by its settled one). */
+  setAside: { excludedLeft: number; excludedRight: number; supersededLeft: number; supersededRight: number };
   matchCount: number;
   manualMatchCount: number;
   breakCount: number;

@@ -43,6 +43,21 @@ function breakdown<K extends string>(rows: GroupedBreaks[], keys: readonly K[], 
   });
 }
 
+/** Records the run left out of matching, per side: excluded by status class, superseded (pending, then settled). */
+function setAside(countsJson: string): RunDashboard['setAside'] {
+  let counts: Record<string, unknown> = {};
+  try {
+    counts = JSON.parse(countsJson) as Record<string, unknown>;
+  } catch {
+    // An unreadable counts column shows as nothing set aside, as for a run that has not finished.
+  }
+  const n = (key: string) => (typeof counts[key] === 'number' ? (counts[key] as number) : 0);
+  return {
+    excludedLeft: n('excluded_left'), excludedRight: n('excluded_right'),
+    supersededLeft: n('superseded_left'), supersededRight: n('superseded_right'),
+  };
+}
+
 function frontiers(db: Db, leftId: number, rightId: number): SourceFrontier[] {
   const sides = [
     { id: leftId, side: 'left' as const },
@@ -98,6 +113,7 @@ interface RunInfo {
   finished_at: number | null;
   fingerprint: string | null;
   summary_json: string;
+  counts_json: string;
 }
 
 /**
@@ -112,7 +128,7 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
   const run = requireRun(db, runId);
   const info = db
     .prepare(
-      `SELECT runs.status, runs.rule_set_id, rule_sets.name AS rule_set_name, rule_sets.version AS rule_set_version, started_at, finished_at, fingerprint, summary_json
+      `SELECT runs.status, runs.rule_set_id, rule_sets.name AS rule_set_name, rule_sets.version AS rule_set_version, started_at, finished_at, fingerprint, summary_json, counts_json
        FROM runs JOIN rule_sets ON rule_sets.id = runs.rule_set_id WHERE runs.id = ?`,
     )
     .get(runId) as RunInfo;
@@ -143,6 +159,7 @@ function build(db: Db, runId: number, bucketChoice: 'hour' | 'day' | 'auto', top
     leftMatched: matched.left,
     rightMatched: matched.right,
     matchedPercent: total ? Math.round(((matched.left + matched.right) / total) * 10_000) / 100 : null,
+    setAside: setAside(info.counts_json),
     matchCount: matched.matches,
     manualMatchCount: matched.manual,
     breakCount: grouped.reduce((a, row) => a + row.count, 0),

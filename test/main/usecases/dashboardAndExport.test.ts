@@ -12,11 +12,21 @@ import { useAnalystContexts } from '../../helpers/analystContext';
 const context = useAnalystContexts();
 
 describe('runs:get-dashboard', () => {
+  it('says which records the run set aside: excluded by status, superseded pending rows', async () => {
+    const ctx = context();
+    const { runId } = seedSmallRun(ctx.db);
+    ctx.db.prepare('UPDATE runs SET counts_json = ? WHERE id = ?').run(JSON.stringify({ excluded_left: 2, excluded_right: 0, superseded_left: 1, superseded_right: 3 }), runId);
+    appendAudit(ctx.db, { actor: 't', kind: 'test.touch', data: {} });
+    const d = await getRunDashboard(ctx, { runId });
+    expect(d.setAside).toEqual({ excludedLeft: 2, excludedRight: 0, supersededLeft: 1, supersededRight: 3 });
+  });
+
   it('reports matched %, counts and money per class and radius, hours, top accounts and source lag', async () => {
     const ctx = context();
     const { runId } = seedSmallRun(ctx.db);
     const d = await getRunDashboard(ctx, { runId });
     expect(d).toMatchObject({ leftRecords: 6, rightRecords: 4, leftMatched: 1, rightMatched: 1, matchedPercent: 20, matchCount: 1, breakCount: 5, bucket: 'hour' });
+    expect(d.setAside).toEqual({ excludedLeft: 0, excludedRight: 0, supersededLeft: 0, supersededRight: 0 });
     expect(d.byClass.find((r) => r.key === 'missing_right')).toEqual({ key: 'missing_right', count: 1, money: [{ currency: 'USD', amountMinor: 4200 }] });
     expect(d.byBlastRadius.map((r) => r.count)).toEqual([3, 1, 1]);
     expect(d.overTime.map((b) => [(b.startMs - FIXTURE_T0) / HOUR_MS, b.count])).toEqual([[1, 1], [2, 1], [3, 1], [5, 1], [9, 1]]);

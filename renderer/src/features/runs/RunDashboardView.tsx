@@ -39,6 +39,15 @@ export function RunDashboardView({ runId, exportDir, onOpenBreaks, onRerun }: {
   );
 }
 
+/** " · set aside: 3 excluded by status (left), 1 superseded pending (left)", or nothing. */
+function setAsideText(s: RunDashboard['setAside']): string {
+  const parts = [
+    [s.excludedLeft, 'excluded by status (left)'], [s.excludedRight, 'excluded by status (right)'],
+    [s.supersededLeft, 'pending superseded by its settled record (left)'], [s.supersededRight, 'pending superseded by its settled record (right)'],
+  ].filter(([n]) => (n as number) > 0).map(([n, what]) => `${formatCount(n as number)} ${what as string}`);
+  return parts.length ? ` · set aside: ${parts.join(', ')}` : '';
+}
+
 function CompleteRunDashboard({ d, bucket, onBucket, onOpenBreaks }: {
   d: RunDashboard;
   bucket: Bucket;
@@ -48,7 +57,7 @@ function CompleteRunDashboard({ d, bucket, onBucket, onOpenBreaks }: {
   return (
     <>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
-        <StatCard label="Matched" value={d.matchedPercent === null ? '—' : `${d.matchedPercent}%`} detail={`${formatCount(d.leftMatched)} of ${formatCount(d.leftRecords)} left · ${formatCount(d.rightMatched)} of ${formatCount(d.rightRecords)} right`} />
+        <StatCard label="Matched" value={d.matchedPercent === null ? '—' : `${d.matchedPercent}%`} detail={`${formatCount(d.leftMatched)} of ${formatCount(d.leftRecords)} left · ${formatCount(d.rightMatched)} of ${formatCount(d.rightRecords)} right${setAsideText(d.setAside)}`} />
         <StatCard label="Breaks" value={formatCount(d.breakCount)} detail={`${formatCount(d.byState[0]?.count ?? 0)} still open`} />
         <StatCard label="Matches" value={formatCount(d.matchCount)} detail={`${formatCount(d.manualMatchCount)} made by hand`} />
         <StatCard label="High blast radius" value={formatCount(d.byBlastRadius.find((b) => b.key === 'high')?.count ?? 0)} detail="several accounts, both sources at fault" />
