@@ -12,7 +12,7 @@ import { findOutOfOrder } from './outOfOrder';
 import type { RuleSet } from './ruleSet';
 import { tolerancePass } from './tolerancePass';
 
-export const ENGINE_VERSION = 'recon-desk-matching/2';
+export const ENGINE_VERSION = 'recon-desk-matching/3';
 
 export interface EngineHooks {
   onProgress?(done: number, total: number | null, phase: string): void;
